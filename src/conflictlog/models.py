@@ -1,0 +1,362 @@
+"""Typed records that pass between the pipeline stages.
+
+    ingest  -> Document | Rejected
+    extract -> Mention            (what one passage says happened, unresolved)
+    resolve -> Event              (a Mention with its place and date resolved; format v1)
+    fuse    -> Incident           (Events that report one happening; format v1)
+
+Every enumerated value is a ``StrEnum`` so that records serialise to the exact strings of
+export format v1 (``docs/format.md``) while code compares against named members, never
+against magic strings. Records are plain dataclasses: picklable, so any executor can ship
+them between processes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass, field
+from enum import StrEnum
+from importlib import resources
+from typing import Any
+
+
+def _load_vocabulary() -> dict[str, tuple[str, ...]]:
+    raw = json.loads(resources.files("conflictlog.data").joinpath("acled_event_types.json").read_text())
+    return {k: tuple(v) for k, v in raw.items() if k != "about"}
+
+
+#: ACLED event types mapped to their sub-event types (exact strings).
+ACLED_EVENT_TYPES: dict[str, tuple[str, ...]] = _load_vocabulary()
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class GeoPrecision(StrEnum):
+    EXACT = "exact"
+    TOWN = "town"
+    DISTRICT = "district"
+    REGION = "region"
+    COUNTRY = "country"
+
+
+class ActorRole(StrEnum):
+    INITIATOR = "initiator"
+    TARGET = "target"
+
+
+class PerpetratorAttribution(StrEnum):
+    """How firmly the text ties an actor to the act."""
+
+    REPORTED = "reported"
+    CLAIMED = "claimed"
+    SUSPECTED = "suspected"
+    ACCUSED = "accused"
+    POSSIBLE = "possible"
+
+
+class CasualtyKind(StrEnum):
+    KILLED = "killed"
+    INJURED = "injured"
+    MISSING = "missing"
+    DETAINED = "detained"
+    DISPLACED = "displaced"
+
+
+class VictimGroup(StrEnum):
+    ALL = "all"
+    CIVILIANS = "civilians"
+    CHILDREN = "children"
+    WOMEN = "women"
+    COMBATANTS = "combatants"
+
+
+class Stance(StrEnum):
+    ASSERTED = "asserted"
+    ALLEGED = "alleged"
+    DENIED = "denied"
+    UNCERTAIN = "uncertain"
+
+
+class IncidentStatus(StrEnum):
+    SINGLE_SOURCE = "single_source"
+    CORROBORATED = "corroborated"
+    CONTESTED = "contested"
+    DENIED = "denied"
+
+
+class InputFormat(StrEnum):
+    SEED = "seed"
+    TEXT = "text"
+    JSONL = "jsonl"
+    CSV = "csv"
+    HTML = "html"
+    FEED = "feed"
+    WARC = "warc"
+    STDIN = "stdin"
+
+
+class RejectReason(StrEnum):
+    """Why an input item did not become a Document. Stored and listed by ``conflictlog rejected``."""
+
+    UNDECODABLE = "undecodable"          # bytes that are not text in any encoding tried
+    EMPTY = "empty"                      # no text left after extraction
+    OVERSIZED = "oversized"              # longer than the configured limit
+    MALFORMED_JSON = "malformed_json"
+    MALFORMED_CSV = "malformed_csv"
+    MISSING_FIELD = "missing_field"      # a record without its text field
+    BAD_HTML = "bad_html"                # no main text could be found in the page
+    BAD_FEED = "bad_feed"
+    TRUNCATED_WARC = "truncated_warc"
+    BAD_WARC = "bad_warc"
+    UNREADABLE = "unreadable"            # the file could not be opened or read
+    UNSUPPORTED = "unsupported"          # a file type the ingester does not read
+    PROCESSING_FAILED = "processing_failed"  # a later stage raised on this document
+
+
+def content_hash(text: str) -> str:
+    """The key that makes ingest idempotent: sha256 of the whitespace-normalised text."""
+    normal = " ".join(text.split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A short deterministic id from its parts, so reruns give the same ids."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:16]}"
+
+
+@dataclass(slots=True)
+class Document:
+    """One report, as ingested. ``published`` is ISO 8601 (a day or a timestamp) or None."""
+
+    document_id: str
+    text: str
+    content_hash: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None
+    origin: str = ""                 # the file (or "-" for stdin) the document came from
+    locator: str | None = None       # line, row or byte offset within the origin
+    input_format: InputFormat = InputFormat.TEXT
+
+
+@dataclass(slots=True)
+class Rejected:
+    """An input item that could not become a Document, kept with where it was and why."""
+
+    origin: str
+    reason: RejectReason
+    detail: str
+    locator: str | None = None
+    document_id: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Stable identity so that re-ingesting the same bad input stores it once."""
+        return stable_id("rej", self.origin, self.locator, self.reason, self.document_id)
+
+
+@dataclass(slots=True)
+class Span:
+    """A piece of the document text with its character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Location:
+    text: str | None = None
+    name: str | None = None
+    admin1: str | None = None
+    country_code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: GeoPrecision | None = None
+    geonames_id: int | None = None
+
+
+@dataclass(slots=True)
+class Actor:
+    role: ActorRole
+    text: str
+    name: str | None = None
+    country_code: str | None = None
+    kind: str | None = None          # e.g. state_forces, rebels, civilians, government
+    attribution: PerpetratorAttribution | None = None
+
+
+@dataclass(slots=True)
+class Casualty:
+    kind: CasualtyKind
+    group: VictimGroup
+    min: int | None
+    max: int | None                  # None = open-ended ("at least 2")
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who said it and how."""
+
+    source: str | None = None
+    source_role: str | None = None
+    side: str | None = None          # ISO country code or a party name the speaker speaks for
+    stance: Stance = Stance.ASSERTED
+    via: str | None = None           # the outlet that relayed it ("Armenpress reported")
+    text: str | None = None
+
+
+@dataclass(slots=True)
+class Dispute:
+    source: str | None
+    side: str | None
+    text: str
+
+
+@dataclass(slots=True)
+class Mention:
+    """What one passage of a document says happened, before places and dates are resolved.
+
+    ``group`` joins mentions of the same happening within one document ("the latest
+    attack"); the resolver and the local fuser use it.
+    """
+
+    document_id: str
+    event_type: str
+    sub_event_type: str | None
+    evidence: list[Span]
+    place_spans: list[Span] = field(default_factory=list)
+    date_spans: list[Span] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+    attribution: Attribution = field(default_factory=Attribution)
+    disputed_by: list[Dispute] = field(default_factory=list)
+    group: int = 0
+
+
+@dataclass(slots=True)
+class Event:
+    """A resolved event mention: one record of export format v1, level ``events``."""
+
+    id: str
+    document_id: str
+    event_type: str
+    sub_event_type: str | None
+    date: str | None
+    date_precision: DatePrecision | None
+    location: Location
+    actors: list[Actor]
+    casualties: list[Casualty]
+    attribution: Attribution
+    disputed_by: list[Dispute]
+    evidence: list[Span]
+    incident_id: str | None = None
+    group: int = 0
+
+
+@dataclass(slots=True)
+class IncidentCasualty:
+    kind: CasualtyKind
+    group: VictimGroup
+    min: int | None
+    best: int | None
+    max: int | None
+
+
+@dataclass(slots=True)
+class IncidentSource:
+    source: str | None
+    side: str | None
+    document_id: str
+
+
+@dataclass(slots=True)
+class HistoryEntry:
+    """The figures and status of an incident as of one report."""
+
+    as_of: str | None
+    document_id: str
+    casualties: list[IncidentCasualty]
+    status: IncidentStatus
+
+
+@dataclass(slots=True)
+class Incident:
+    """Events that report one happening: one record of export format v1, level ``incidents``."""
+
+    id: str
+    event_type: str
+    sub_event_type: str | None
+    date_start: str | None
+    date_end: str | None
+    location: Location
+    actors: list[Actor]
+    casualties: list[IncidentCasualty]
+    sources: list[IncidentSource]
+    status: IncidentStatus
+    event_ids: list[str]
+    history: list[HistoryEntry] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    """What the pipeline made of one document: its events, or the reason it failed."""
+
+    document: Document
+    events: list[Event] = field(default_factory=list)
+    failure: Rejected | None = None
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A record as plain JSON-ready data (enums become their exact strings)."""
+    return json.loads(json.dumps(dataclasses.asdict(record)))
+
+
+EVENT_FIELDS = (
+    "id", "document_id", "incident_id", "event_type", "sub_event_type", "date", "date_precision",
+    "location", "actors", "casualties", "attribution", "disputed_by", "evidence",
+)
+
+
+def event_to_v1(event: Event) -> dict[str, Any]:
+    """An Event as a format v1 record (internal fields such as ``group`` left out)."""
+    data = to_dict(event)
+    return {k: data[k] for k in EVENT_FIELDS}
+
+
+def _rebuild(cls: type, data: dict[str, Any]) -> Any:
+    return cls(**{f.name: data[f.name] for f in dataclasses.fields(cls) if f.name in data})
+
+
+def event_from_v1(data: dict[str, Any]) -> Event:
+    """Rebuild an Event from its format v1 record (the inverse of ``event_to_v1``)."""
+    loc = data.get("location") or {}
+    attribution = data.get("attribution") or {}
+    return Event(
+        id=data["id"],
+        document_id=data["document_id"],
+        incident_id=data.get("incident_id"),
+        event_type=data["event_type"],
+        sub_event_type=data.get("sub_event_type"),
+        date=data.get("date"),
+        date_precision=DatePrecision(data["date_precision"]) if data.get("date_precision") else None,
+        location=_rebuild(Location, {**loc, "precision": GeoPrecision(loc["precision"]) if loc.get("precision") else None}),
+        actors=[_rebuild(Actor, {**a, "role": ActorRole(a["role"]),
+                                 "attribution": PerpetratorAttribution(a["attribution"]) if a.get("attribution") else None})
+                for a in data.get("actors") or []],
+        casualties=[_rebuild(Casualty, {**c, "kind": CasualtyKind(c["kind"]), "group": VictimGroup(c["group"])})
+                    for c in data.get("casualties") or []],
+        attribution=_rebuild(Attribution, {**attribution, "stance": Stance(attribution.get("stance") or "asserted")}),
+        disputed_by=[_rebuild(Dispute, d) for d in data.get("disputed_by") or []],
+        evidence=[_rebuild(Span, s) for s in data.get("evidence") or []],
+    )
