@@ -310,10 +310,11 @@ class Incident:
 
 @dataclass(slots=True)
 class DocumentResult:
-    """What the pipeline made of one document: its events, or the reason it failed."""
+    """What the pipeline made of one document: its events and incidents, or the reason it failed."""
 
     document: Document
     events: list[Event] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
     failure: Rejected | None = None
 
 

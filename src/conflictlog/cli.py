@@ -1,0 +1,209 @@
+"""The ``conflictlog`` command: parse arguments, call one library function, return an exit code.
+
+Exit codes:
+    0  success
+    1  an error not covered below
+    2  bad arguments or settings
+    3  an input path cannot be read
+    4  the spaCy pipeline cannot be loaded
+    5  the database cannot be opened or written
+    6  an export cannot be written
+    7  a record does not match format v1
+    8  --strict and some input was rejected
+  130  interrupted (Ctrl-C); rerunning the same ingest resumes it
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from itertools import islice
+
+from rich.console import Console
+
+from . import __version__
+from .config import FieldMap, Settings
+from .errors import ConflictlogError
+
+EXIT_STRICT = 8
+EXIT_INTERRUPTED = 130
+
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``conflictlog`` command."""
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env().with_overrides(db=args.db)
+        return args.handler(args, settings)
+    except ConflictlogError as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        err.print("interrupted: run the same command again to resume")
+        return EXIT_INTERRUPTED
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with one sub-command per job."""
+    parser = argparse.ArgumentParser(
+        prog="conflictlog",
+        description="Turn conflict reporting into a sourced, geocoded incident database.",
+        epilog="Exit codes: 0 ok, 2 bad arguments, 3 unreadable input, 4 model missing, 5 database, "
+               "6 export, 7 schema, 8 rejections under --strict, 130 interrupted.",
+    )
+    parser.add_argument("--version", action="version", version=f"conflictlog {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in (_add_ingest, _add_events, _add_incidents, _add_export, _add_stats, _add_rejected):
+        add(commands)
+    return parser
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", help="SQLite file or database URL (default: $CONFLICTLOG_DB or conflictlog.sqlite)")
+
+
+def _add_ingest(commands) -> None:
+    p = commands.add_parser("ingest", help="read reports and store their events",
+                            description="Read files, directories, globs or - (stdin): text, seed format, JSONL, "
+                                        "CSV, HTML, RSS/Atom, WARC. Rerunning adds nothing new and resumes a "
+                                        "run that was cut off.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    _db_option(p)
+    p.add_argument("--model", help="spaCy pipeline to use (default: $CONFLICTLOG_MODEL or the best installed)")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; 0 = one per CPU core)")
+    p.add_argument("--field", action="append", metavar="FIELD=COLUMN",
+                   help="JSONL/CSV column holding a field, e.g. --field text=body (repeatable)")
+    p.add_argument("--max-chars", type=int, help="reject longer documents as oversized (default 1,000,000)")
+    p.add_argument("--strict", action="store_true", help="exit 8 when any input was rejected")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(handler=cmd_ingest)
+
+
+def _add_events(commands) -> None:
+    p = commands.add_parser("events", help="print stored events as a table")
+    _db_option(p)
+    p.add_argument("--limit", type=int, default=50, help="at most this many rows (default 50, 0 = all)")
+    p.set_defaults(handler=cmd_events)
+
+
+def _add_incidents(commands) -> None:
+    p = commands.add_parser("incidents", help="print stored incidents as a table")
+    _db_option(p)
+    p.add_argument("--limit", type=int, default=50, help="at most this many rows (default 50, 0 = all)")
+    p.set_defaults(handler=cmd_incidents)
+
+
+def _add_export(commands) -> None:
+    p = commands.add_parser("export", help="write stored records (format v1) as JSONL, CSV, GeoJSON or Parquet")
+    _db_option(p)
+    p.add_argument("--level", choices=("events", "incidents"), default="events")
+    p.add_argument("--format", choices=("jsonl", "csv", "geojson", "parquet"), default="jsonl")
+    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.set_defaults(handler=cmd_export)
+
+
+def _add_stats(commands) -> None:
+    p = commands.add_parser("stats", help="counts of documents, events, incidents and rejected items")
+    _db_option(p)
+    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    p.set_defaults(handler=cmd_stats)
+
+
+def _add_rejected(commands) -> None:
+    p = commands.add_parser("rejected", help="list input items that could not be used, with the reason")
+    _db_option(p)
+    p.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
+    p.set_defaults(handler=cmd_rejected)
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    """``conflictlog ingest``: run the pipeline and print the run summary."""
+    from .cli_progress import IngestProgress
+    from .run.ingest import ingest
+
+    settings = settings.with_overrides(model=args.model, max_chars=args.max_chars, strict=args.strict or None,
+                                       fields=FieldMap.parse(args.field) if args.field else None)
+    with IngestProgress(err, enabled=not args.no_progress) as progress:
+        summary = ingest(args.paths, settings, jobs=args.jobs, stdin=sys.stdin.buffer, on_item=progress.advance)
+    from .cli_progress import print_summary
+    print_summary(err, summary, settings.db)
+    return EXIT_STRICT if settings.strict and summary.rejected_total else 0
+
+
+def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
+    """``conflictlog events``: the stored events as a table."""
+    from .report.tables import event_table
+    from .store import Repository
+
+    with Repository.open(settings.db) as repo:
+        out.print(event_table(_limited(repo.iter_events(), args.limit)))
+    return 0
+
+
+def cmd_incidents(args: argparse.Namespace, settings: Settings) -> int:
+    """``conflictlog incidents``: the stored incidents as a table."""
+    from .report.tables import incident_table
+    from .store import Repository
+
+    with Repository.open(settings.db) as repo:
+        out.print(incident_table(_limited(repo.iter_incidents(), args.limit)))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    """``conflictlog export``: stream records to a file or standard output."""
+    from .report.from_store import export_database
+
+    if args.output:
+        with open(args.output, "wb") as fh:
+            count = export_database(settings.db, args.level, args.format, fh)
+    else:
+        count = export_database(settings.db, args.level, args.format, sys.stdout.buffer)
+    err.print(f"{count} {args.level} written", highlight=False)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    """``conflictlog stats``: what the database holds."""
+    from .report.tables import counts_table
+    from .store import Repository
+
+    with Repository.open(settings.db) as repo:
+        stats = repo.stats()
+    if args.json:
+        out.print_json(json.dumps(stats))
+        return 0
+    flat = {k: v for k, v in stats.items() if not isinstance(v, dict)}
+    out.print(counts_table("Database", flat))
+    for name, counts in stats.items():
+        if isinstance(counts, dict) and counts:
+            out.print(counts_table(name.replace("_", " "), counts))
+    return 0
+
+
+def cmd_rejected(args: argparse.Namespace, settings: Settings) -> int:
+    """``conflictlog rejected``: every rejected input item with where it was and why."""
+    from .report.tables import rejected_table
+    from .store import Repository
+
+    with Repository.open(settings.db) as repo:
+        items = list(repo.iter_rejected())
+    if args.json:
+        for item in items:
+            out.print(json.dumps(item, ensure_ascii=False), highlight=False, soft_wrap=True)
+        return 0
+    out.print(rejected_table(items))
+    return 0
+
+
+def _limited(items, limit: int):
+    return items if limit <= 0 else islice(items, limit)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

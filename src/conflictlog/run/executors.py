@@ -1,0 +1,87 @@
+"""Where the per-document pipeline runs: in this process, or in a pool of worker processes.
+
+Only the runner knows about executors; stages never do. Each worker builds its pipeline once
+(spaCy model and gazetteer), never per document.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Protocol
+
+from ..errors import ConfigError
+from ..models import Document, DocumentResult
+from .pipeline import Pipeline, PipelineSpec
+
+
+class Executor(Protocol):
+    """Runs the pipeline over batches of documents, yielding results in input order."""
+
+    def run(self, batches: Iterable[Sequence[Document]]) -> Iterator[list[DocumentResult]]: ...
+
+    def close(self) -> None: ...
+
+
+class LocalExecutor:
+    """Runs every batch in this process (the default for one job)."""
+
+    def __init__(self, spec: PipelineSpec) -> None:
+        self._spec = spec
+        self._pipeline: Pipeline | None = None
+
+    def run(self, batches: Iterable[Sequence[Document]]) -> Iterator[list[DocumentResult]]:
+        """Results batch by batch; the pipeline is loaded on first use."""
+        if self._pipeline is None:
+            self._pipeline = self._spec.build()
+        for batch in batches:
+            yield self._pipeline.process(batch)
+
+    def close(self) -> None:
+        """Nothing to release: the pipeline goes with the process."""
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(spec: PipelineSpec) -> None:
+    global _worker_pipeline  # one pipeline per worker process, loaded once
+    _worker_pipeline = spec.build()
+
+
+def _process_in_worker(batch: Sequence[Document]) -> list[DocumentResult]:
+    assert _worker_pipeline is not None, "worker started without its pipeline"
+    return _worker_pipeline.process(batch)
+
+
+class ProcessExecutor:
+    """Runs batches in ``jobs`` worker processes, keeping a bounded number in flight."""
+
+    def __init__(self, spec: PipelineSpec, jobs: int) -> None:
+        self._pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(spec,))
+        self._window = jobs * 2  # enough to keep workers busy; bounded so memory stays flat
+
+    def run(self, batches: Iterable[Sequence[Document]]) -> Iterator[list[DocumentResult]]:
+        """Results in input order, at most ``2 * jobs`` batches submitted ahead."""
+        pending: deque[Future] = deque()
+        for batch in batches:
+            pending.append(self._pool.submit(_process_in_worker, list(batch)))
+            if len(pending) >= self._window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def close(self) -> None:
+        """Stop the workers."""
+        self._pool.shutdown(cancel_futures=True)
+
+
+def make_executor(spec: PipelineSpec, jobs: int | None = 1) -> Executor:
+    """An executor for ``jobs`` processes: 1 runs in-process, 0 or None means one per CPU core."""
+    if jobs is None or jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs < 0:
+        raise ConfigError(f"--jobs {jobs} is negative", hint="give a number of processes, or 0 for one per core")
+    return LocalExecutor(spec) if jobs == 1 else ProcessExecutor(spec, jobs)
