@@ -1,0 +1,255 @@
+"""The one storage layer of conflictlog: documents, events, incidents and rejected items.
+
+Every write is one transaction, so a crash leaves a document either fully stored or not at
+all; an interrupted ingest is resumed by skipping the ``known_hashes`` and saving the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Connection, Executable, Row, bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+
+from ..errors import StorageError
+from ..models import Document, DocumentResult, Event, Incident, Rejected
+from . import codec
+from .engine import WRITE_OPTION, make_engine, storage_errors
+from .migrations import MIGRATIONS, Migration, current_version, migrate
+from .schema import documents, events, incidents, rejected
+
+# Keeps IN (...) lists well under SQLite's bound-parameter limit.
+_CHUNK = 500
+_STREAM_BATCH = 500
+
+
+class SaveOutcome(StrEnum):
+    """What ``Repository.save_result`` did with a document."""
+
+    ADDED = "added"            # a new document
+    REPLACED = "replaced"      # a new version of a stored document_id; the old one and its events are gone
+    DUPLICATE = "duplicate"    # the same text was stored before; nothing changed
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRejected:
+    """A rejected item and when it was first stored."""
+
+    item: Rejected
+    stored_at: datetime
+
+
+class Repository:
+    """Reads and writes one conflictlog database, SQLite or PostgreSQL."""
+
+    def __init__(self, db: str, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+        """Connect to ``db`` and bring its schema up to date; prefer ``Repository.open``."""
+        self._engine = make_engine(db)
+        self._url = self._engine.url
+        try:
+            with self._write("open and migrate the database") as conn:
+                migrate(conn, migrations)
+        except BaseException:
+            self._engine.dispose()
+            raise
+
+    @classmethod
+    def open(cls, db: str, migrations: Sequence[Migration] = MIGRATIONS) -> Repository:
+        """Open ``db`` (a SQLite file path or a SQLAlchemy URL), creating or migrating its schema."""
+        return cls(db, migrations)
+
+    def close(self) -> None:
+        """Release every connection."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------
+
+    def save_result(self, result: DocumentResult) -> SaveOutcome:
+        """Store a document with its events (and its failure, if any) in one transaction."""
+        document = result.document
+        _check_events_belong(document, result.events)
+        try:
+            with self._write(f"save document {document.document_id}") as conn:
+                return _save_result(conn, result)
+        except StorageError as error:
+            # Another process may have stored the same text between our check and insert.
+            if isinstance(error.__cause__, IntegrityError) and self.known_hashes([document.content_hash]):
+                return SaveOutcome.DUPLICATE
+            raise
+
+    def save_rejected(self, item: Rejected) -> bool:
+        """Store a rejected input item; False if it was stored before."""
+        with self._write(f"save rejected item from {item.origin}") as conn:
+            return _insert_rejected(conn, item)
+
+    def replace_incidents(self, document_ids: Iterable[str], new_incidents: list[Incident]) -> None:
+        """Drop the incidents holding events of ``document_ids``, store ``new_incidents`` and link their events."""
+        ids = sorted(set(document_ids))
+        with self._write("replace incidents") as conn:
+            for chunk in _chunks(ids):
+                _delete_incidents_of(conn, chunk)
+            for chunk in _chunks([incident.id for incident in new_incidents]):
+                conn.execute(delete(incidents).where(incidents.c.id.in_(chunk)))
+            if new_incidents:
+                conn.execute(insert(incidents), [codec.incident_row(i) for i in new_incidents])
+                _link_events(conn, new_incidents)
+
+    # -- reading -----------------------------------------------------------------------
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Those of ``hashes`` that belong to stored documents."""
+        found: set[str] = set()
+        with self._read("look up content hashes") as conn:
+            for chunk in _chunks(sorted(set(hashes))):
+                query = select(documents.c.content_hash).where(documents.c.content_hash.in_(chunk))
+                found.update(conn.scalars(query))
+        return found
+
+    def get_document(self, document_id: str) -> Document | None:
+        """The stored document with this id, or None."""
+        with self._read(f"read document {document_id}") as conn:
+            row = conn.execute(select(documents).where(documents.c.document_id == document_id)).first()
+        return codec.document_from_row(row) if row else None
+
+    def iter_documents(self) -> Iterator[Document]:
+        """Every document, by document_id."""
+        for row in self._stream(select(documents).order_by(documents.c.document_id)):
+            yield codec.document_from_row(row)
+
+    def iter_events(self, document_ids: Iterable[str] | None = None) -> Iterator[Event]:
+        """Events (of ``document_ids``, or all), ordered by document then their order in it."""
+        query = select(events).order_by(events.c.document_id, events.c.seq)
+        if document_ids is None:
+            batches: Iterable[Executable] = [query]
+        else:
+            batches = (query.where(events.c.document_id.in_(chunk)) for chunk in _chunks(sorted(set(document_ids))))
+        for batch in batches:
+            for row in self._stream(batch):
+                yield codec.event_from_row(row)
+
+    def iter_incidents(self) -> Iterator[Incident]:
+        """Every incident, by id."""
+        for row in self._stream(select(incidents).order_by(incidents.c.id)):
+            yield codec.incident_from_row(row)
+
+    def iter_rejected(self) -> Iterator[StoredRejected]:
+        """Every rejected item with when it was stored, oldest first."""
+        for row in self._stream(select(rejected).order_by(rejected.c.stored_at, rejected.c.key)):
+            yield StoredRejected(codec.rejected_from_row(row), row.stored_at)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: documents, events, incidents, rejected, rejected_by_reason, events_by_type."""
+        with self._read("count records") as conn:
+            by_reason = _counts_by(conn, rejected.c.reason)
+            return {
+                "documents": conn.scalar(select(func.count()).select_from(documents)),
+                "events": conn.scalar(select(func.count()).select_from(events)),
+                "incidents": conn.scalar(select(func.count()).select_from(incidents)),
+                "rejected": sum(by_reason.values()),
+                "rejected_by_reason": by_reason,
+                "events_by_type": _counts_by(conn, events.c.event_type),
+            }
+
+    def schema_version(self) -> int:
+        """The number of the newest migration applied to this database."""
+        with self._read("read the schema version") as conn:
+            return current_version(conn)
+
+    # -- connections ---------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self, action: str) -> Iterator[Connection]:
+        with storage_errors(action, self._url), self._engine.connect() as conn:
+            conn.execution_options(**{WRITE_OPTION: True})
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def _read(self, action: str) -> Iterator[Connection]:
+        with storage_errors(action, self._url), self._engine.connect() as conn, conn.begin():
+            yield conn
+
+    def _stream(self, query: Executable) -> Iterator[Row[Any]]:
+        with self._read("read records") as conn:
+            yield from conn.execution_options(yield_per=_STREAM_BATCH).execute(query)
+
+
+def _save_result(conn: Connection, result: DocumentResult) -> SaveOutcome:
+    document = result.document
+    if conn.scalar(select(documents.c.content_hash).where(documents.c.content_hash == document.content_hash)):
+        return SaveOutcome.DUPLICATE
+    previous = conn.execute(select(documents.c.content_hash, documents.c.revision)
+                            .where(documents.c.document_id == document.document_id)).first()
+    if previous:
+        _delete_document(conn, document.document_id)
+    revision = previous.revision + 1 if previous else 1
+    conn.execute(insert(documents).values(codec.document_row(document, revision=revision, ingested_at=_now())))
+    if result.events:
+        conn.execute(insert(events), [codec.event_row(event, seq) for seq, event in enumerate(result.events)])
+    if result.failure:
+        _insert_rejected(conn, result.failure)
+    return SaveOutcome.REPLACED if previous else SaveOutcome.ADDED
+
+
+def _delete_document(conn: Connection, document_id: str) -> None:
+    # Incidents built on the old version's events would now point at events that no longer
+    # exist; drop them so the fuser rebuilds them from the new version.
+    _delete_incidents_of(conn, [document_id])
+    conn.execute(delete(events).where(events.c.document_id == document_id))
+    conn.execute(delete(documents).where(documents.c.document_id == document_id))
+
+
+def _delete_incidents_of(conn: Connection, document_ids: list[str]) -> None:
+    holding = (select(events.c.incident_id)
+               .where(events.c.document_id.in_(document_ids), events.c.incident_id.is_not(None)))
+    conn.execute(delete(incidents).where(incidents.c.id.in_(holding)))
+
+
+def _link_events(conn: Connection, new_incidents: list[Incident]) -> None:
+    links = [{"event": event_id, "incident": incident.id}
+             for incident in new_incidents for event_id in incident.event_ids]
+    if links:
+        statement = (update(events).where(events.c.id == bindparam("event"))
+                     .values(incident_id=bindparam("incident")))
+        conn.execute(statement, links)
+
+
+def _insert_rejected(conn: Connection, item: Rejected) -> bool:
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    statement = (dialect.insert(rejected).values(codec.rejected_row(item, _now()))
+                 .on_conflict_do_nothing().returning(rejected.c.key))
+    return conn.execute(statement).first() is not None
+
+
+def _counts_by(conn: Connection, column: Any) -> dict[str, int]:
+    rows = conn.execute(select(column, func.count()).group_by(column).order_by(column))
+    return {key: count for key, count in rows}
+
+
+def _check_events_belong(document: Document, document_events: list[Event]) -> None:
+    strays = [event.id for event in document_events if event.document_id != document.document_id]
+    if strays:
+        raise ValueError(f"events {strays} do not belong to document {document.document_id}")
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start:start + _CHUNK]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
