@@ -1,0 +1,100 @@
+"""Compile the gazetteer sources into one indexed SQLite file.
+
+The file is written under a temporary name in the target folder and renamed into place, so
+a reader never sees a half-written gazetteer and two processes building at once do no harm.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from .names import name_key
+from .sources import (
+    PlaceRecord,
+    admin1_names,
+    city_records,
+    country_records,
+    curated_records,
+    latin_names,
+    load_cities,
+    load_curated,
+    source_fingerprint,
+    subdivision_records,
+)
+
+#: Bump when the table layout or a compile rule changes, so old caches are rebuilt.
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT NOT NULL, admin1 TEXT,
+    country_code TEXT, lat REAL, lon REAL, feature_class TEXT, feature_code TEXT,
+    population INTEGER NOT NULL, precision TEXT NOT NULL, source TEXT NOT NULL, note TEXT
+);
+CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+_INDEXES = """
+CREATE INDEX places_lat ON places (lat);
+CREATE INDEX places_country ON places (country_code, feature_code);
+"""
+
+
+def cache_file_name() -> str:
+    """The compiled file's name: it changes whenever a source or the schema changes."""
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}\n{source_fingerprint()}".encode()).hexdigest()
+    return f"gazetteer-{digest[:16]}.sqlite"
+
+
+def compile_gazetteer(target: Path) -> Path:
+    """Build the gazetteer at ``target`` (atomically) from every source; returns ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    try:
+        _write_database(Path(temp_name), all_records())
+        os.replace(temp_name, target)
+    finally:
+        if os.path.exists(temp_name):
+            os.unlink(temp_name)
+    return target
+
+
+def all_records() -> Iterable[PlaceRecord]:
+    """Every place of every source, curated entries first (they replace what they name)."""
+    curated = load_curated()
+    cities = load_cities()
+    yield from curated_records(curated)
+    yield from country_records(cities)
+    yield from subdivision_records(cities, {e["iso_3166_2"] for e in curated if e.get("iso_3166_2")})
+    replaced = {e["geonames_id"] for e in curated if e.get("geonames_id")}
+    yield from city_records(cities, admin1_names(cities), replaced)
+
+
+def _write_database(path: Path, records: Iterable[PlaceRecord]) -> None:
+    connection = sqlite3.connect(path)
+    try:
+        connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        for place_id, record in enumerate(records, start=1):
+            _insert(connection, place_id, record)
+        connection.executescript(_INDEXES)
+        connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def _insert(connection: sqlite3.Connection, place_id: int, record: PlaceRecord) -> None:
+    connection.execute(
+        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (place_id, record.geonames_id, record.name, record.admin1, record.country_code, record.lat, record.lon,
+         record.feature_class, record.feature_code, record.population, str(record.precision), record.source,
+         record.note),
+    )
+    keys = {name_key(name) for name in latin_names(record.names)} - {""}
+    connection.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", [(key, place_id) for key in keys])
