@@ -20,6 +20,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -119,7 +120,7 @@ def _cluster_directory() -> Path:
     return root
 
 
-def _missing_postgres(reason: str) -> None:
+def _missing_postgres(reason: str) -> NoReturn:
     if os.environ.get("CI"):
         pytest.fail(f"PostgreSQL tests cannot run under CI: {reason}; {INSTALL_HINT}", pytrace=False)
     pytest.skip(f"PostgreSQL tests skipped: {reason}; {INSTALL_HINT}")
