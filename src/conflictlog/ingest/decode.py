@@ -87,13 +87,25 @@ def line_encoding(head: bytes) -> str:
     if head.startswith(_UTF16_BOMS):
         return "utf-16"
     head = _without_cut_character(head)
-    try:
-        head.decode("utf-8")
+    if _mostly_utf8(head) or _detect_charset is None:
         return "utf-8"
-    except UnicodeDecodeError:
-        best = _detect_charset(head).best() if _detect_charset else None
+    best = _detect_charset(head).best()
     # Without a better guess, read as UTF-8 so the bad lines are reported one by one.
     return best.encoding if best else "utf-8"
+
+
+def _mostly_utf8(head: bytes) -> bool:
+    """UTF-8 with damaged lines, rather than another encoding: some non-ASCII line is valid UTF-8."""
+    valid = broken = 0
+    for line in head.splitlines():
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            valid += 1
+        except UnicodeDecodeError:
+            broken += 1
+    return valid > 0 or broken == 0
 
 
 def _without_cut_character(head: bytes) -> bytes:

@@ -36,7 +36,7 @@ def _line_document(line: Line, origin: str, settings: Settings, encoding: str) -
     try:
         record = json.loads(line.text)
     except json.JSONDecodeError as error:
-        return reject(found, RejectReason.MALFORMED_JSON, f"not valid JSON ({error.msg} at column {error.colno})")
+        return reject(found, RejectReason.MALFORMED_JSON, f"not valid JSON: {error.msg} (column {error.colno})")
     if not isinstance(record, dict):
         return reject(found, RejectReason.MALFORMED_JSON,
                       f"a JSON {type(record).__name__} where an object {{...}} was expected")
