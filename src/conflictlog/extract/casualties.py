@@ -1,0 +1,111 @@
+"""Casualty figures of one sentence: kind, victim group and a min..max range.
+
+Rules (the words are in ``lexicons/casualties.json``; how a figure becomes a range is in
+``numbers.py``; how the victim is found is in ``victims.py``):
+
+* kinds: killed, injured, detained (arrested, detained, captured), missing (abducted,
+  kidnapped, disappeared: the fate of an abductee is unknown, so "missing"), displaced.
+  "casualties" alone mixes dead and wounded and is not read, except "no casualties",
+  which means none killed and none injured.
+* groups: the victim noun decides (children, women, civilians, combatants), then a modifier
+  ("civilian deaths") or a child's age ("a 5-year-old"), else "all".
+* nested groups: "11 people, including eight children, were injured" gives injured/all 11
+  and injured/children 8.
+* conjoined victims: "his five children as well as his wife" gives each group that is not
+  "all" on its own, and their sum as "all".
+* exact figures have min == max; "at least 2" has max None.
+* a victim without a figure counts one when singular ("the driver died"); a plural without
+  a figure ("people were killed") gives no casualty rather than a guess.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..models import Casualty, CasualtyKind, VictimGroup
+from .casualty_lexicon import CasualtyLexicon, default_lexicon
+from .numbers import Count, count_of, group_of
+from .victims import Reading, readings
+
+_VICTIM_CONJ_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ"})
+
+
+def find_casualties(sent: Span) -> list[Casualty]:
+    """The casualty figures that ``sent`` states, one per kind, victim group and victim phrase."""
+    lex = default_lexicon()
+    found = readings(sent, lex)
+    strong_victims = {r.victim.i for r in found if not r.weak}
+    kept = [r for r in found if not (r.weak and r.victim.i in strong_victims)]
+    casualties: list[Casualty] = []
+    seen: set[tuple[CasualtyKind, int]] = set()
+    for reading in kept:
+        if (reading.kind, reading.victim.i) in seen:
+            continue
+        seen.add((reading.kind, reading.victim.i))
+        casualties.extend(_casualties_of(reading, lex))
+    return _unique(casualties)
+
+
+def _casualties_of(reading: Reading, lex: CasualtyLexicon) -> list[Casualty]:
+    victims = [reading.victim]
+    if reading.victim is not reading.trigger:  # "2 dead and 11 injuries" are two figures, not one
+        victims.extend(c for c in reading.victim.conjuncts if c.pos_ in _VICTIM_CONJ_POS)
+    text = _phrase(victims, reading.trigger)
+    counted = [(v, count_of(v, lex), group_of(v, lex)) for v in victims]
+    casualties = _conjoined(reading.kind, counted, text)
+    for victim in [*victims, reading.trigger]:
+        casualties.extend(_nested(reading.kind, victim, text, lex))
+    return casualties
+
+
+def _conjoined(kind: CasualtyKind, counted: list[tuple[Token, Count | None, VictimGroup]],
+               text: str) -> list[Casualty]:
+    """One casualty per victim phrase; several phrases add up to an "all" total."""
+    known = [(count, group) for _, count, group in counted if count is not None]
+    if len(counted) == 1:
+        return [Casualty(kind, group, count.min, count.max, text) for count, group in known]
+    casualties = [Casualty(kind, group, count.min, count.max, text)
+                  for count, group in known if group is not VictimGroup.ALL]
+    if len(known) == len(counted):
+        casualties.append(Casualty(kind, VictimGroup.ALL, *_sum(c for c, _ in known), text))
+    return casualties
+
+
+def _sum(counts) -> tuple[int | None, int | None]:
+    counts = list(counts)
+    low = sum(c.min or 0 for c in counts)
+    high = None if any(c.max is None for c in counts) else sum(c.max for c in counts)
+    return low, high
+
+
+def _nested(kind: CasualtyKind, holder: Token, text: str, lex: CasualtyLexicon) -> list[Casualty]:
+    """The subgroups a phrase names with "including": "11 people, including eight children"."""
+    nested = []
+    for prep in holder.children:
+        if prep.dep_ != "prep" or prep.lemma_.lower() != "include":
+            continue
+        for member in (c for c in prep.children if c.dep_ == "pobj"):
+            count = count_of(member, lex)
+            if count is not None:
+                nested.append(Casualty(kind, group_of(member, lex), count.min, count.max, text))
+    return nested
+
+
+def _phrase(victims: list[Token], trigger: Token) -> str:
+    """The words a figure was read from: the victim phrases and the reporting word."""
+    complements = [c for c in trigger.children if c.dep_ in ("dobj", "oprd") and c.i > trigger.i]
+    start = min([trigger.i, *(v.left_edge.i for v in victims)])
+    end = max([trigger.i, *(v.right_edge.i for v in [*victims, *complements])])
+    doc = trigger.doc
+    return doc[start:end + 1].text.strip(" ,")
+
+
+def _unique(casualties: list[Casualty]) -> list[Casualty]:
+    seen: set[tuple[CasualtyKind, VictimGroup, int | None, int | None, str]] = set()
+    unique = []
+    for casualty in casualties:
+        key = (casualty.kind, casualty.group, casualty.min, casualty.max, casualty.text)
+        if key not in seen:
+            seen.add(key)
+            unique.append(casualty)
+    return unique

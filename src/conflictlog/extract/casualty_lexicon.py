@@ -1,0 +1,105 @@
+"""The casualty vocabulary (``lexicons/casualties.json``) as typed lookups.
+
+The words are data so that a reader can see and extend them without reading the rules in
+``casualties.py`` and ``victims.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..models import CasualtyKind, VictimGroup
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """How a modifier turns the figure ``n`` into a range: a min and a max (None = open)."""
+
+    name: str
+
+    def apply(self, n: int) -> tuple[int | None, int | None]:
+        """The (min, max) that "<modifier> n" means."""
+        return {
+            "lower": (n, None),
+            "lower_strict": (n + 1, None),
+            "upper": (min(1, n), n),
+            "upper_strict": (min(1, n - 1), n - 1),
+            "exact": (n, n),
+        }[self.name]
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyLexicon:
+    """Lemma tables for casualty triggers, victim groups, quantities and modifiers."""
+
+    verbs: dict[str, CasualtyKind]
+    weak_verbs: dict[str, CasualtyKind]
+    intransitive_verbs: dict[str, CasualtyKind]
+    life_verbs: dict[str, CasualtyKind]
+    life_nouns: frozenset[str]
+    harm_verbs: dict[str, CasualtyKind]
+    harm_nouns: frozenset[str]
+    hospital_verbs: frozenset[str]
+    hospital_nouns: frozenset[str]
+    fatal_adverbs: frozenset[str]
+    death_complements: frozenset[str]
+    adjectives: dict[str, CasualtyKind]
+    nouns: dict[str, CasualtyKind]
+    toll_nouns: frozenset[str]
+    negated_only_nouns: dict[str, tuple[CasualtyKind, ...]]
+    nobody: frozenset[str]
+    one_words: frozenset[str]
+    collective_nouns: frozenset[str]
+    groups: dict[str, VictimGroup]
+    group_modifiers: dict[str, VictimGroup]
+    adult_age: int
+    age_units: frozenset[str]
+    vague_quantities: dict[str, tuple[int | None, int | None]]
+    modifiers: dict[str, Bound]
+    range_words: frozenset[str]
+    irrealis_heads: frozenset[str]
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> "CasualtyLexicon":
+        """Build from the JSON structure of ``lexicons/casualties.json``."""
+        kinds = lambda table: {k: CasualtyKind(v) for k, v in table.items()}  # noqa: E731
+        words = lambda key: frozenset(raw[key])  # noqa: E731
+        return cls(
+            verbs=kinds(raw["verbs"]),
+            weak_verbs=kinds(raw["weak_verbs"]),
+            intransitive_verbs=kinds(raw["intransitive_verbs"]),
+            life_verbs=kinds(raw["life_verbs"]),
+            life_nouns=words("life_nouns"),
+            harm_verbs=kinds(raw["harm_verbs"]),
+            harm_nouns=words("harm_nouns"),
+            hospital_verbs=words("hospital_verbs"),
+            hospital_nouns=words("hospital_nouns"),
+            fatal_adverbs=words("fatal_adverbs"),
+            death_complements=words("death_complements"),
+            adjectives=kinds(raw["adjectives"]),
+            nouns=kinds(raw["nouns"]),
+            toll_nouns=words("toll_nouns"),
+            negated_only_nouns={k: tuple(CasualtyKind(x) for x in v) for k, v in raw["negated_only_nouns"].items()},
+            nobody=words("nobody"),
+            one_words=words("one_words"),
+            collective_nouns=words("collective_nouns"),
+            groups={k: VictimGroup(v) for k, v in raw["groups"].items()},
+            group_modifiers={k: VictimGroup(v) for k, v in raw["group_modifiers"].items()},
+            adult_age=int(raw["adult_age"]),
+            age_units=words("age_units"),
+            vague_quantities={k: (v["min"], v["max"]) for k, v in raw["vague_quantities"].items()},
+            modifiers={k: Bound(v) for k, v in raw["modifiers"].items()},
+            range_words=words("range_words"),
+            irrealis_heads=words("irrealis_heads"),
+        )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> CasualtyLexicon:
+    """The packaged casualty lexicon (read once per process)."""
+    text = resources.files("conflictlog.extract").joinpath("lexicons", "casualties.json").read_text("utf-8")
+    return CasualtyLexicon.from_dict(json.loads(text))

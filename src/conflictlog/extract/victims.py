@@ -1,0 +1,208 @@
+"""Which words of a sentence report a casualty, and which noun names the victims.
+
+The victim is found through the dependency parse, never by distance:
+
+* passive casualty verb: its subject ("two people were killed", "a man was shot and killed");
+* active casualty verb: its object ("gunmen killed three villagers", "killing his wife"),
+  so a perpetrator's number ("two officers shot the man") is never a victim count;
+* intransitive verb: its subject ("the driver died", "he lost his life", "she suffered injuries");
+* adjective: the noun it modifies or predicates ("three injured", "left two people dead");
+* noun: its own figure ("11 injuries", "no casualties") or its "of" object ("the bodies of five men");
+* "death toll": the figure the toll rises to or stands at.
+
+Negated and hypothetical clauses ("were not hurt", "threatened to kill") report nothing.
+Weak readings ("was shot", "was taken to hospital") say someone was hurt unless a strong
+reading in the same sentence says more about the same victim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..models import CasualtyKind
+from .casualty_lexicon import CasualtyLexicon
+
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+_INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl"})
+_VICTIM_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One casualty statement: the kind, the victim noun and the word that reported it."""
+
+    kind: CasualtyKind
+    victim: Token
+    trigger: Token
+    weak: bool = False
+
+
+def readings(sent: Span, lex: CasualtyLexicon) -> list[Reading]:
+    """Every casualty statement in ``sent``, in text order."""
+    found: list[Reading] = []
+    for token in sent:
+        found.extend(_token_readings(token, lex))
+    return found
+
+
+def _token_readings(token: Token, lex: CasualtyLexicon) -> list[Reading]:
+    if token.lower_ in lex.adjectives and (token.pos_ == "ADJ" or token.dep_ in ("amod", "oprd", "acomp")):
+        return _adjective_readings(token, lex)
+    if token.pos_ in ("VERB", "AUX"):
+        return _verb_readings(token, lex)
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _noun_readings(token, lex)
+    return []
+
+
+def _adjective_readings(adjective: Token, lex: CasualtyLexicon) -> list[Reading]:
+    kind = lex.adjectives[adjective.lower_]
+    if adjective.dep_ == "amod":
+        victims = [adjective.head] if adjective.head.pos_ in _VICTIM_POS else []
+    elif adjective.dep_ == "oprd":
+        victims = _objects(adjective.head) or _subjects(adjective.head, ("nsubj", "nsubjpass"))
+    else:
+        victims = _subjects(adjective, ("nsubj",)) or _subjects(adjective.head, ("nsubj", "nsubjpass"))
+    return [Reading(kind, victim, adjective) for victim in victims]
+
+
+def _verb_readings(verb: Token, lex: CasualtyLexicon) -> list[Reading]:
+    if _is_irrealis(verb, lex):
+        return []
+    lemma = verb.lemma_.lower()
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    if lemma in lex.life_verbs and objects & lex.life_nouns:
+        return _subject_readings(verb, lex.life_verbs[lemma])
+    if lemma in lex.harm_verbs and objects & lex.harm_nouns:
+        return _subject_readings(verb, lex.harm_verbs[lemma])
+    if lemma in lex.intransitive_verbs:
+        return _subject_readings(verb, lex.intransitive_verbs[lemma])
+    if _is_fatal(verb, lex):
+        return _patient_readings(verb, CasualtyKind.KILLED, weak=False)
+    if lemma in lex.verbs:
+        return _patient_readings(verb, lex.verbs[lemma], weak=False)
+    if lemma in lex.weak_verbs:
+        return _patient_readings(verb, lex.weak_verbs[lemma], weak=True)
+    if lemma in lex.hospital_verbs and _goes_to_hospital(verb, lex):
+        return _patient_readings(verb, CasualtyKind.INJURED, weak=True)
+    return []
+
+
+def _subject_readings(verb: Token, kind: CasualtyKind) -> list[Reading]:
+    return [Reading(kind, victim, verb) for victim in _subjects(verb, ("nsubj",))]
+
+
+def _patient_readings(verb: Token, kind: CasualtyKind, *, weak: bool) -> list[Reading]:
+    """Readings for a verb whose victim is its patient: passive subject or active object."""
+    if _is_passive(verb):
+        victims = _subjects(verb, ("nsubjpass",))
+        if not victims and verb.dep_ == "acl":
+            victims = [verb.head]
+    else:
+        victims = _objects(verb)
+        if not victims and verb.tag_ == "VBN":
+            victims = _subjects(verb, ("nsubj",))  # headline style: "Three killed in shooting"
+    return [Reading(kind, victim, verb, weak) for victim in victims if victim.pos_ in _VICTIM_POS]
+
+
+def _noun_readings(noun: Token, lex: CasualtyLexicon) -> list[Reading]:
+    if noun.dep_ == "compound":
+        return []
+    lemma = noun.lemma_.lower()
+    counted = _has_own_figure(noun)
+    if lemma in lex.negated_only_nouns:
+        negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+        return [Reading(kind, noun, noun) for kind in lex.negated_only_nouns[lemma]] if negated else []
+    if lemma in lex.toll_nouns and any(c.lemma_.lower() == "death" for c in noun.children):
+        return [Reading(CasualtyKind.KILLED, figure, noun) for figure in _toll_figures(noun)]
+    if lemma not in lex.nouns:
+        return []
+    if counted:
+        return [Reading(lex.nouns[lemma], noun, noun)]
+    return [Reading(lex.nouns[lemma], victim, noun) for victim in _of_objects(noun)]
+
+
+def _has_own_figure(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ == "no") for c in noun.children)
+
+
+def _toll_figures(toll: Token) -> list[Token]:
+    """The number a death toll reaches: "rose to 15", "stands at 15", "a toll of 15", "is 15"."""
+    holders = [toll, toll.head] if toll.dep_ in ("nsubj", "dobj", "nsubjpass") else [toll]
+    figures = []
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "attr" and child.like_num:
+                figures.append(child)
+            if child.dep_ == "prep" and child.lower_ in ("to", "at", "of"):
+                figures.extend(c for c in child.children if c.dep_ == "pobj" and c.like_num)
+    return figures[:1]
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    return [obj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children if obj.dep_ == "pobj"]
+
+
+def _subjects(verb: Token, deps: tuple[str, ...], depth: int = 0) -> list[Token]:
+    """The verb's subjects, taken from the verb it is conjoined to when it has none."""
+    own = [_antecedent(c) for c in verb.children if c.dep_ in deps]
+    if own or depth > 3 or verb.dep_ not in _INHERITING_DEPS or verb.head is verb:
+        return own
+    # "a man was shot and died", "after being shot, he died": the verbs share one subject.
+    return _subjects(verb.head, ("nsubj", "nsubjpass"), depth + 1)
+
+
+def _objects(verb: Token) -> list[Token]:
+    own = [_antecedent(c) for c in verb.children if c.dep_ == "dobj"]
+    if own or verb.dep_ != "conj":
+        return own
+    return [_antecedent(c) for c in verb.head.children if c.dep_ == "dobj"]
+
+
+def _antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("a man who was killed")."""
+    if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    has_subject = any(c.dep_ in ("nsubj", "dobj") for c in verb.children)
+    return verb.dep_ == "conj" and not has_subject and verb.head is not verb and _is_passive(verb.head)
+
+
+def _is_fatal(verb: Token, lex: CasualtyLexicon) -> bool:
+    """ "fatally shot", "shot to death", "beaten to death" report a killing."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in lex.fatal_adverbs:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and _any_lemma(child.children, lex.death_complements):
+            return True
+    return False
+
+
+def _goes_to_hospital(verb: Token, lex: CasualtyLexicon) -> bool:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "at"):
+            if _any_lemma(prep.children, lex.hospital_nouns):
+                return True
+    return False
+
+
+def _is_irrealis(verb: Token, lex: CasualtyLexicon) -> bool:
+    """Negated, modal or intended acts ("not hurt", "could kill", "threatened to kill")."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.irrealis_heads
+
+
+def _any_lemma(tokens: Iterable[Token], lemmas: frozenset[str]) -> bool:
+    return any(t.lemma_.lower() in lemmas for t in tokens)
