@@ -71,8 +71,14 @@ def _prepared(records: Iterable[dict[str, Any]], level: ExportLevel, validate: b
         yield in_v1_order(record, level)
 
 
+# Unicode line breaks that JSON allows raw inside strings but that many line splitters
+# (str.splitlines, JavaScript) treat as the end of a line; escaped, a record stays on one line.
+_LINE_BREAK_ESCAPES = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def _compact_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.translate(_LINE_BREAK_ESCAPES)
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], level: ExportLevel, out: BinaryIO) -> int:
