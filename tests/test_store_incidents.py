@@ -76,3 +76,12 @@ def test_replacing_a_document_drops_its_stale_incidents(repo: Repository, make_r
     repo.save_result(make_result(1, events=2, text_body="A revised report with new figures."))
     assert list(repo.iter_incidents()) == []
     assert repo.stats()["incidents"] == 0
+
+
+def test_incidents_of_a_result_are_saved_with_it(repo: Repository, make_result: MakeResult,
+                                                 make_incident: MakeIncident) -> None:
+    result = make_result(1, events=2)
+    result.incidents = [make_incident("inc-x", result.events)]
+    repo.save_result(result)
+    assert [incident.id for incident in repo.iter_incidents()] == ["inc-x"]
+    assert set(_incident_of_each_event(repo).values()) == {"inc-x"}

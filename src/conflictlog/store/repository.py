@@ -79,7 +79,7 @@ class Repository:
     # -- writing -----------------------------------------------------------------------
 
     def save_result(self, result: DocumentResult) -> SaveOutcome:
-        """Store a document with its events (and its failure, if any) in one transaction."""
+        """Store a document with its events, incidents and failure (if any) in one transaction."""
         document = result.document
         _check_events_belong(document, result.events)
         try:
@@ -98,15 +98,8 @@ class Repository:
 
     def replace_incidents(self, document_ids: Iterable[str], new_incidents: list[Incident]) -> None:
         """Drop the incidents holding events of ``document_ids``, store ``new_incidents`` and link their events."""
-        ids = sorted(set(document_ids))
         with self._write("replace incidents") as conn:
-            for chunk in _chunks(ids):
-                _delete_incidents_of(conn, chunk)
-            for chunk in _chunks([incident.id for incident in new_incidents]):
-                conn.execute(delete(incidents).where(incidents.c.id.in_(chunk)))
-            if new_incidents:
-                conn.execute(insert(incidents), [codec.incident_row(i) for i in new_incidents])
-                _link_events(conn, new_incidents)
+            _replace_incidents(conn, document_ids, new_incidents)
 
     # -- reading -----------------------------------------------------------------------
 
@@ -200,9 +193,21 @@ def _save_result(conn: Connection, result: DocumentResult) -> SaveOutcome:
     conn.execute(insert(documents).values(codec.document_row(document, revision=revision, ingested_at=_now())))
     if result.events:
         conn.execute(insert(events), [codec.event_row(event, seq) for seq, event in enumerate(result.events)])
+    if result.incidents:
+        _replace_incidents(conn, [document.document_id], result.incidents)
     if result.failure:
         _insert_rejected(conn, result.failure)
     return SaveOutcome.REPLACED if previous else SaveOutcome.ADDED
+
+
+def _replace_incidents(conn: Connection, document_ids: Iterable[str], new_incidents: list[Incident]) -> None:
+    for chunk in _chunks(sorted(set(document_ids))):
+        _delete_incidents_of(conn, chunk)
+    for chunk in _chunks([incident.id for incident in new_incidents]):
+        conn.execute(delete(incidents).where(incidents.c.id.in_(chunk)))
+    if new_incidents:
+        conn.execute(insert(incidents), [codec.incident_row(i) for i in new_incidents])
+        _link_events(conn, new_incidents)
 
 
 def _delete_document(conn: Connection, document_id: str) -> None:
