@@ -188,14 +188,14 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_rejected(args: argparse.Namespace, settings: Settings) -> int:
     """``conflictlog rejected``: every rejected input item with where it was and why."""
-    from .report.tables import rejected_table
+    from .report.tables import rejected_record, rejected_table
     from .store import Repository
 
     with Repository.open(settings.db) as repo:
         items = list(repo.iter_rejected())
     if args.json:
         for item in items:
-            out.print(json.dumps(item, ensure_ascii=False), highlight=False, soft_wrap=True)
+            sys.stdout.write(json.dumps(rejected_record(item), ensure_ascii=False) + "\n")
         return 0
     out.print(rejected_table(items))
     return 0

@@ -80,3 +80,22 @@ def counts_table(title: str, counts: dict) -> Table:
     for name, value in counts.items():
         table.add_row(str(name), str(value))
     return table
+
+
+def rejected_table(items: Iterable) -> Table:
+    """One row per rejected input item (``store.StoredRejected``): where it was and why."""
+    table = Table(title="Rejected input")
+    for column in ("origin", "where", "reason", "detail", "stored"):
+        table.add_column(column, overflow="fold")
+    for stored in items:
+        item = stored.item
+        table.add_row(item.origin, item.locator or "", item.reason, item.detail,
+                      stored.stored_at.isoformat(timespec="seconds"))
+    return table
+
+
+def rejected_record(stored) -> dict:
+    """A ``store.StoredRejected`` as a JSON-ready dict."""
+    item = stored.item
+    return {"origin": item.origin, "locator": item.locator, "reason": str(item.reason), "detail": item.detail,
+            "document_id": item.document_id, "stored_at": stored.stored_at.isoformat()}
