@@ -55,11 +55,13 @@ def _expand_existing(path: str) -> Iterator[InputFile]:
 
 def _walk(top: str) -> Iterator[InputFile]:
     unlistable: list[str] = []
+    paths = []
     for folder, dirs, files in os.walk(top, onerror=lambda error: unlistable.append(error.filename)):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield input_file(os.path.join(folder, name))
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        paths.extend(os.path.join(folder, name) for name in files if not name.startswith("."))
+    # Sorted as a listing reads (b/deep/y before b/z), not in the order os.walk visits folders.
+    for path in sorted(paths, key=lambda path: os.path.relpath(path, top).split(os.sep)):
+        yield input_file(path)
     # A folder that cannot be listed is not dropped: reading it reports it as unreadable.
     for folder in unlistable:
         yield InputFile(folder, None)

@@ -49,13 +49,17 @@ def sniff(head: bytes) -> InputFormat | None:
         return InputFormat.WARC if _gunzipped_start(head).startswith(b"WARC/") else None
     if head.startswith(_BINARY_MAGIC):
         return None
+    # Checked on the bytes: one odd JSON line must not make a whole JSONL file look like binary.
+    start_bytes = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start_bytes.startswith(b"WARC/1."):
+        return InputFormat.WARC
+    if start_bytes.startswith(b"{"):
+        return InputFormat.JSONL
     text = decode_head(head)
     if text is None:
         return None
     start = text.lstrip("\ufeff \t\r\n")
     lowered = start[:4096].lower()
-    if start.startswith("WARC/1."):
-        return InputFormat.WARC
     if SEED_HEADER.match(start.partition("\n")[0]):
         return InputFormat.SEED
     if start.startswith("{"):

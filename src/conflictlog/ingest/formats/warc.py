@@ -9,9 +9,8 @@ read before it are kept.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, BinaryIO
-
 import zlib
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -24,6 +23,9 @@ from .html import html_document
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # warcio raises all of these on damaged input (AttributeError on some cut-off headers).
 _DAMAGE_ERRORS = (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError, AttributeError)
+
+# Damage after which nothing more can be read from the archive.
+_FATAL = (RejectReason.TRUNCATED_WARC, RejectReason.BAD_WARC)
 
 
 class _CountingReader:
@@ -47,7 +49,7 @@ def read_warc(stream: BinaryIO, origin: str, settings: Settings,
     try:
         for record in archive:
             document = _record_document(record, archive.offset, origin, settings)
-            if isinstance(document, Rejected) and document.reason is RejectReason.TRUNCATED_WARC:
+            if isinstance(document, Rejected) and document.reason in _FATAL:
                 yield document
                 return
             if document is not None:
@@ -61,14 +63,17 @@ def read_warc(stream: BinaryIO, origin: str, settings: Settings,
 
 
 def _record_document(record: Any, offset: int, origin: str, settings: Settings) -> Document | Rejected | None:
-    if record.rec_type != "response" or not _is_html(record):
-        return None
+    if not str(record.format).startswith("warc"):
+        return _damage(origin, RejectReason.BAD_WARC, offset, "this is not a WARC record (an ARC archive, or not an archive)")
+    wanted = record.rec_type == "response" and _is_html(record)
+    data = record.content_stream().read() if wanted else b""
+    record.raw_stream.read()  # the rest of the block, so that the count below is complete
     uri = record.rec_headers.get_header("WARC-Target-URI") or f"{origin}@{offset}"
-    data = record.content_stream().read()
-    record.raw_stream.read()  # what content_stream left, so the count below is complete
     if record.raw_stream.limit:
         return _damage(origin, RejectReason.TRUNCATED_WARC, offset,
                        f"the record for {uri} is cut short: {record.raw_stream.limit:,} of its bytes are missing", uri)
+    if not wanted:
+        return None
     warc_date = record.rec_headers.get_header("WARC-Date") or ""
     found = Found(uri, None, origin, InputFormat.WARC, f"byte {offset}", published=warc_date[:10] or None, url=uri)
     return html_document(data, found, settings, charset=_charset(record))
