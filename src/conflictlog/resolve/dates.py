@@ -1,0 +1,237 @@
+"""Dates of events, anchored to the publication date of the report.
+
+- Relative phrases ("yesterday", "last night", "this morning") count back from publication.
+- Weekday names mean the most recent such day, publication day included ("Tuesday" in a report
+  of Tuesday 2023-09-19 is 2023-09-19; "last Tuesday" is the one before).
+- Explicit dates go to dateparser after hedge words and times of day are removed; a date
+  without a year that would fall after publication is moved back a year ("Jan. 27" in a report
+  of 5 January is last year's). Month-only and year-only dates get month and year precision.
+- A date after publication or more than a year before it is flagged, and a flagged date is
+  used only when no span of the mention gives a plausible one.
+- Without any expression: the publication date, with day precision when the sentence reads
+  like same-day reporting (present perfect, "today", "this morning"), else week precision.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from functools import lru_cache
+from importlib import resources
+
+from dateparser.date import DateDataParser
+
+from ..models import DatePrecision, Span
+
+_FAR_BEFORE = timedelta(days=366)
+_WEEKDAYS = {name: index for index, names in enumerate([
+    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thur", "thurs"),
+    ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"),
+]) for name in names}
+_WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b\.?")
+_MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.lower(): index for index, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+_MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?")
+_YEAR_ONLY = re.compile(r"^(\d{4})$")
+_MONTH_ONLY = re.compile(r"^(?P<month>[a-z]+)\.?,?(?: (?P<year>\d{4}))?$")
+# "2023", "'89" or the two-digit year closing a "30 DEC 89" style date.
+_EXPLICIT_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b|\b\d{1,2} [a-z]{3,9}\.? \d{2}$")
+_PERIODS = {"day": DatePrecision.DAY, "time": DatePrecision.DAY, "week": DatePrecision.WEEK,
+            "month": DatePrecision.MONTH, "year": DatePrecision.YEAR}
+
+
+class DateFlag(StrEnum):
+    """Why a resolved date is doubtful."""
+
+    AFTER_PUBLICATION = "after_publication"
+    FAR_BEFORE_PUBLICATION = "far_before_publication"
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    """An event date (ISO day; the first day of a month or year at those precisions) and how sure it is."""
+
+    date: str | None
+    precision: DatePrecision | None
+    flag: DateFlag | None = None
+    stated: bool = False             # read from a date expression (not the publication-date default)
+
+    @property
+    def plausible(self) -> bool:
+        """True for a date that is set and not flagged."""
+        return self.date is not None and self.flag is None
+
+
+NO_DATE = ResolvedDate(None, None, None)
+
+
+def resolve_date(date_spans: list[Span], sentence: Span | str | None, published: str | None,
+                 dateline_date: str | None = None) -> ResolvedDate:
+    """The date of a mention from its DATE/TIME spans, the sentence they are in and the report's date."""
+    reference = reference_day(published, dateline_date)
+    if reference is None:
+        return NO_DATE
+    found = [interpret(span.text, reference) for span in date_spans]
+    found = [item for item in found if item.date]
+    plausible = [item for item in found if item.plausible]
+    if plausible or found:
+        return dataclasses.replace((plausible or found)[0], stated=True)
+    return default_date(_text_of(sentence), reference)
+
+
+def reference_day(published: str | None, dateline_date: str | None = None) -> date | None:
+    """The day dates are counted from: the publication day, else the dateline's date."""
+    if published:
+        day = _iso_day(published)
+        if day:
+            return day
+    if dateline_date:
+        result = interpret(dateline_date, date.today())
+        return date.fromisoformat(result.date) if result.date and result.precision == DatePrecision.DAY else None
+    return None
+
+
+def default_date(sentence: str, reference: date) -> ResolvedDate:
+    """The date of a mention whose text names none: publication day, at day or week precision."""
+    cues = _words()["today_cues"]
+    same_day = any(re.search(cue, sentence, re.IGNORECASE) for cue in cues)
+    return ResolvedDate(reference.isoformat(), DatePrecision.DAY if same_day else DatePrecision.WEEK)
+
+
+@lru_cache(maxsize=8192)
+def interpret(text: str, reference: date) -> ResolvedDate:
+    """One date expression read against ``reference`` (cached: the same spans recur across mentions)."""
+    lowered = " ".join(text.lower().split())
+    for reader in (_relative, _weekday):
+        found = reader(lowered, reference)
+        if found:
+            return _flagged(found, reference)
+    cleaned = clean(lowered)
+    if not cleaned or set(cleaned.split()) & set(_words()["vague"]):
+        return NO_DATE
+    found = _year_or_month(cleaned, reference) or _parsed(cleaned, reference)
+    return _flagged(found, reference) if found else NO_DATE
+
+
+def clean(lowered: str) -> str:
+    """A date expression without times of day, hedge words, weekday names (with a date) or punctuation."""
+    text = lowered
+    for pattern in _words()["times_of_day"]:
+        text = re.sub(pattern, " ", text)
+    if _MONTH.search(text) or re.search(r"\d", text):
+        text = _WEEKDAY.sub(" ", text)
+    hedges = "|".join(re.escape(h) for h in sorted(_words()["hedges"], key=len, reverse=True))
+    text = re.sub(rf"(?<![\w'])(?:{hedges})(?![\w])", " ", text)
+    text = re.sub(r"[,;()\-–—]+", " ", text)
+    return " ".join(text.split()).strip(" .")
+
+
+def _relative(lowered: str, reference: date) -> ResolvedDate | None:
+    for phrase, (days_back, period) in sorted(_words()["relative_days"].items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(phrase)}\b", lowered):
+            day = reference - timedelta(days=days_back)
+            precision = _PERIODS[period]
+            return ResolvedDate(_period_start(day, precision).isoformat(), precision)
+    return None
+
+
+def _weekday(lowered: str, reference: date) -> ResolvedDate | None:
+    match = _WEEKDAY.search(lowered)
+    # With a month or a day number the expression is an explicit date, read by dateparser.
+    if not match or _MONTH.search(lowered) or re.search(r"\d", _times_removed(lowered)):
+        return None
+    back = (reference.weekday() - _WEEKDAYS[match.group(1)]) % 7
+    if back == 0 and re.search(r"\blast\b", lowered):
+        back = 7
+    return ResolvedDate((reference - timedelta(days=back)).isoformat(), DatePrecision.DAY)
+
+
+def _year_or_month(cleaned: str, reference: date) -> ResolvedDate | None:
+    if year := _YEAR_ONLY.match(cleaned):
+        return ResolvedDate(f"{year.group(1)}-01-01", DatePrecision.YEAR)
+    match = _MONTH_ONLY.match(cleaned)
+    if not match or match.group("month") not in _MONTHS:
+        return None
+    month = _MONTHS[match.group("month")]
+    year = int(match.group("year")) if match.group("year") else reference.year
+    if not match.group("year") and date(year, month, 1) > reference:
+        year -= 1
+    return ResolvedDate(date(year, month, 1).isoformat(), DatePrecision.MONTH)
+
+
+def _parsed(cleaned: str, reference: date) -> ResolvedDate | None:
+    data = _parser(reference).get_date_data(cleaned)
+    if data is None or data.date_obj is None:
+        return None
+    precision = _PERIODS.get(data.period or "day", DatePrecision.DAY)
+    day = data.date_obj.date()
+    if day > reference and not _EXPLICIT_YEAR.search(cleaned):
+        day = _year_back(day)
+    return ResolvedDate(_period_start(day, precision).isoformat(), precision)
+
+
+def _flagged(found: ResolvedDate, reference: date) -> ResolvedDate:
+    start = date.fromisoformat(found.date)
+    if start > reference:
+        return ResolvedDate(found.date, found.precision, DateFlag.AFTER_PUBLICATION)
+    if reference - _period_end(start, found.precision) > _FAR_BEFORE:
+        return ResolvedDate(found.date, found.precision, DateFlag.FAR_BEFORE_PUBLICATION)
+    return found
+
+
+def _period_start(day: date, precision: DatePrecision) -> date:
+    if precision == DatePrecision.YEAR:
+        return date(day.year, 1, 1)
+    if precision == DatePrecision.MONTH:
+        return date(day.year, day.month, 1)
+    return day
+
+
+def _period_end(start: date, precision: DatePrecision | None) -> date:
+    if precision == DatePrecision.YEAR:
+        return date(start.year, 12, 31)
+    if precision == DatePrecision.MONTH:
+        return date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
+    return start
+
+
+def _year_back(day: date) -> date:
+    # 29 February has no twin a year earlier: fall back to the 28th.
+    return day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else date(day.year - 1, 2, 28)
+
+
+def _times_removed(text: str) -> str:
+    for pattern in _words()["times_of_day"]:
+        text = re.sub(pattern, " ", text)
+    return text
+
+
+def _iso_day(value: str) -> date | None:
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def _text_of(sentence: Span | str | None) -> str:
+    if sentence is None:
+        return ""
+    return sentence if isinstance(sentence, str) else sentence.text
+
+
+@lru_cache(maxsize=64)
+def _parser(reference: date) -> DateDataParser:
+    settings = {"RELATIVE_BASE": datetime(reference.year, reference.month, reference.day, 12),
+                "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True}
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    raw = resources.files("conflictlog.resolve").joinpath("data", "date_words.json").read_text(encoding="utf-8")
+    return json.loads(raw)

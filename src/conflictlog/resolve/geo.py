@@ -1,0 +1,153 @@
+"""Choose the place a mention's place spans refer to, in the context of its document.
+
+Rules, so that a wrong choice can be traced:
+- each span is looked up as written, then without leading qualifiers ("eastern"), then
+  without a trailing unit word ("Askeran district" -> "Askeran", asking district precision);
+- a candidate scores for: the document's countries, nearness to places the document names
+  unambiguously, its population, being known by this name as its main name, matching the
+  precision asked for, being a curated entry; a candidate without coordinates loses;
+- of the sentence's spans, the most specific resolvable one wins (town before district
+  before region before country; the earlier one on a tie);
+- dateline spans are skipped (where a report was filed is not where the event happened);
+- a span nothing matches still yields ``Location(text=...)``; this module never raises on text.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..models import GeoPrecision, Location, Span
+from .context import DocContext
+from .gazetteer import Gazetteer, Place, distance_km
+from .names import name_key
+
+PRECISION_RANK = {
+    GeoPrecision.EXACT: 0, GeoPrecision.TOWN: 1, GeoPrecision.DISTRICT: 2,
+    GeoPrecision.REGION: 3, GeoPrecision.COUNTRY: 4,
+}
+_COUNTRY_WEIGHT = 4.0
+_NEARNESS_WEIGHT = 5.0
+_NEARNESS_SCALE_KM = 100.0
+_POPULATION_WEIGHT = 0.5
+_MAIN_NAME_BONUS = 1.0
+_PRECISION_BONUS = 3.0
+_CURATED_BONUS = 0.5
+_NO_POINT_PENALTY = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceQuery:
+    """One way of reading a span: the name to look up and the precision its wording asks for."""
+
+    name: str
+    wanted: GeoPrecision | None = None
+
+
+def resolve_location(place_spans: list[Span], context: DocContext, gazetteer: Gazetteer) -> Location:
+    """The Location of a mention from its place spans (see the module rules); empty Location without spans."""
+    spans = [span for span in place_spans if not context.in_dateline(span)]
+    resolved = [loc for loc in (resolve_span(span, context, gazetteer) for span in spans) if loc.precision]
+    if resolved:
+        return min(resolved, key=lambda loc: PRECISION_RANK[loc.precision])
+    return Location(text=spans[0].text) if spans else Location()
+
+
+def resolve_span(span: Span, context: DocContext, gazetteer: Gazetteer) -> Location:
+    """The best place for one span, or ``Location(text=span.text)`` when no reading of it matches."""
+    for query in readings(span.text):
+        candidates = gazetteer.candidates(query.name)
+        if candidates:
+            best = max(candidates, key=lambda place: score(place, query, context))
+            return to_location(span.text, best, query.wanted)
+    return Location(text=span.text)
+
+
+def readings(text: str) -> list[PlaceQuery]:
+    """The ways to look ``text`` up, most literal first."""
+    words = _place_words()
+    queries = []
+    for name in _possessive_readings(" ".join(text.split())):
+        bare = _strip_leading(name, words["qualifiers"])
+        queries.extend(PlaceQuery(n) for n in dict.fromkeys([name, bare]))
+        for candidate in dict.fromkeys([name, bare]):
+            queries.extend(_unit_readings(candidate, words))
+    return [q for q in dict.fromkeys(queries) if name_key(q.name)]
+
+
+def score(place: Place, query: PlaceQuery, context: DocContext) -> float:
+    """How well ``place`` fits the query in this document (higher is better)."""
+    value = _COUNTRY_WEIGHT * context.country_share(place.country_code)
+    value += _NEARNESS_WEIGHT * _nearness(place, context)
+    value += _POPULATION_WEIGHT * math.log10(place.population + 1)
+    if name_key(place.name) == name_key(query.name):
+        value += _MAIN_NAME_BONUS
+    if query.wanted and (place.precision == query.wanted or place.feature_class == "A"):
+        value += _PRECISION_BONUS
+    if not place.source.startswith(("GeoNames", "pycountry")):
+        value += _CURATED_BONUS
+    if not place.has_point:
+        value -= _NO_POINT_PENALTY
+    return value
+
+
+def to_location(text: str, place: Place, wanted: GeoPrecision | None = None) -> Location:
+    """A Location for ``place`` as named by ``text``; a wanted coarser precision (a town's district) wins."""
+    precision = place.precision
+    if wanted and PRECISION_RANK[wanted] > PRECISION_RANK[precision]:
+        precision = wanted
+    return Location(
+        text=text, name=place.name, admin1=place.admin1, country_code=place.country_code,
+        lat=place.lat, lon=place.lon, precision=precision, geonames_id=place.geonames_id,
+    )
+
+
+def _nearness(place: Place, context: DocContext) -> float:
+    if not place.has_point or not context.anchors:
+        return 0.0
+    nearest = min(distance_km(place.lat, place.lon, lat, lon) for lat, lon in context.anchors)
+    return math.exp(-nearest / _NEARNESS_SCALE_KM)
+
+
+def _unit_readings(name: str, words: dict) -> list[PlaceQuery]:
+    lowered = name.casefold()
+    found = []
+    for unit, precision in words["unit_precision"].items():
+        if lowered.endswith(" " + unit) and len(lowered) > len(unit) + 1:
+            found.append(PlaceQuery(name[: -len(unit) - 1].strip(), GeoPrecision(precision)))
+    for town_word in words["town_words"]:
+        if lowered.endswith(" " + town_word):
+            found.append(PlaceQuery(name[: -len(town_word) - 1].strip(), GeoPrecision.TOWN))
+        elif lowered.startswith(town_word + " "):
+            found.append(PlaceQuery(name[len(town_word) + 1:].strip(), GeoPrecision.TOWN))
+    return found
+
+
+def _possessive_readings(name: str) -> list[str]:
+    # "Artsakh's eastern Askeran district": the owner is context, the place is what follows.
+    name = re.sub(r"['’]s$", "", name)
+    parts = re.split(r"['’]s\s+", name)
+    return [name, parts[-1]] if len(parts) > 1 else [name]
+
+
+def _strip_leading(name: str, qualifiers: list[str]) -> str:
+    # Longest qualifiers first, repeatedly: "the eastern" -> "eastern" -> "".
+    ordered = sorted(qualifiers, key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for qualifier in ordered:
+            if name.casefold().startswith(qualifier + " ") and len(name) > len(qualifier) + 1:
+                name, changed = name[len(qualifier) + 1:], True
+                break
+    return name
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> dict:
+    raw = resources.files("conflictlog.resolve").joinpath("data", "place_words.json").read_text(encoding="utf-8")
+    return json.loads(raw)

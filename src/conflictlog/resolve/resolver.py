@@ -1,0 +1,97 @@
+"""Mentions of one document -> Events with resolved places and dates.
+
+Mentions of one group report one happening, so what one of them leaves open is taken from
+the others: a mention without a place gets the group's most specific place, one without a
+stated date (or with a doubtful one) gets the group's stated, plausible date. A mention left
+without any place gets the country the document points at most, at country precision.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Callable
+
+from ..models import Actor, Document, Event, Location, Mention, stable_id
+from .context import DocContext
+from .dates import ResolvedDate, resolve_date
+from .gazetteer import Gazetteer
+from .geo import PRECISION_RANK, resolve_location, to_location
+from .names import name_key
+
+_DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+class Resolver:
+    """Resolves the places, dates and actor countries of a document's mentions."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def resolve(self, document: Document, mentions: list[Mention]) -> list[Event]:
+        """One Event per mention, in order; ids are stable for the same document text."""
+        context = DocContext.build(document, mentions, self.gazetteer)
+        places = [resolve_location(m.place_spans, context, self.gazetteer) for m in mentions]
+        dates = [resolve_date(m.date_spans, _sentence(m), document.published, context.dateline_date) for m in mentions]
+        self._share_within_groups(mentions, places, dates)
+        fallback = self._country_location(context.main_country())
+        return [
+            self._event(document, index, mention, places[index] if places[index].precision else fallback(places[index]),
+                        dates[index])
+            for index, mention in enumerate(mentions)
+        ]
+
+    def actor_country(self, actor: Actor) -> str | None:
+        """The actor's country code: as given, else that of a country its text names ("Azerbaijan")."""
+        if actor.country_code:
+            return actor.country_code
+        key = name_key(actor.name or actor.text)
+        countries = [p for p in self.gazetteer.candidates(key) if p.feature_code == "PCLI" and name_key(p.name) == key]
+        return countries[0].country_code if countries else None
+
+    def _event(self, document: Document, index: int, mention: Mention, location: Location, date: ResolvedDate) -> Event:
+        return Event(
+            id=stable_id("ev", document.content_hash, index), document_id=mention.document_id,
+            event_type=mention.event_type, sub_event_type=mention.sub_event_type,
+            date=date.date, date_precision=date.precision, location=location,
+            actors=[dataclasses.replace(a, country_code=self.actor_country(a)) for a in mention.actors],
+            casualties=list(mention.casualties), attribution=mention.attribution,
+            disputed_by=list(mention.disputed_by), evidence=list(mention.evidence), group=mention.group,
+        )
+
+    def _share_within_groups(self, mentions: list[Mention], places: list[Location], dates: list[ResolvedDate]) -> None:
+        members: dict[int, list[int]] = defaultdict(list)
+        for index, mention in enumerate(mentions):
+            members[mention.group].append(index)
+        for indexes in members.values():
+            best_place = _most_specific([places[i] for i in indexes])
+            best_date = _best_stated([dates[i] for i in indexes])
+            for i in indexes:
+                if best_place and not places[i].precision:
+                    places[i] = dataclasses.replace(best_place)
+                if best_date and not (dates[i].stated and dates[i].plausible):
+                    dates[i] = best_date
+
+    def _country_location(self, country_code: str | None) -> Callable[[Location], Location]:
+        place = self.gazetteer.country(country_code) if country_code else None
+
+        def fallback(unresolved: Location) -> Location:
+            if place is None:
+                return unresolved
+            return dataclasses.replace(to_location(unresolved.text, place), text=unresolved.text)
+
+        return fallback
+
+
+def _most_specific(places: list[Location]) -> Location | None:
+    resolved = [p for p in places if p.precision]
+    return min(resolved, key=lambda p: PRECISION_RANK[p.precision], default=None)
+
+
+def _best_stated(dates: list[ResolvedDate]) -> ResolvedDate | None:
+    stated = [d for d in dates if d.stated and d.plausible]
+    return min(stated, key=lambda d: _DATE_RANK[d.precision.value], default=None)
+
+
+def _sentence(mention: Mention) -> str:
+    return " ".join(span.text for span in mention.evidence)
