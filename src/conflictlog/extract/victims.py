@@ -28,6 +28,7 @@ from .casualty_lexicon import CasualtyLexicon
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 _INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl"})
 _VICTIM_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ"})
+_NOT_PEOPLE = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ def _verb_readings(verb: Token, lex: CasualtyLexicon) -> list[Reading]:
     if lemma in lex.life_verbs and objects & lex.life_nouns:
         return _subject_readings(verb, lex.life_verbs[lemma])
     if lemma in lex.harm_verbs and objects & lex.harm_nouns:
-        return _subject_readings(verb, lex.harm_verbs[lemma])
+        return _subject_readings(verb, lex.harm_verbs[lemma], weak=True)
     if lemma in lex.intransitive_verbs:
         return _subject_readings(verb, lex.intransitive_verbs[lemma])
     if _is_fatal(verb, lex):
@@ -91,8 +92,8 @@ def _verb_readings(verb: Token, lex: CasualtyLexicon) -> list[Reading]:
     return []
 
 
-def _subject_readings(verb: Token, kind: CasualtyKind) -> list[Reading]:
-    return [Reading(kind, victim, verb) for victim in _subjects(verb, ("nsubj",))]
+def _subject_readings(verb: Token, kind: CasualtyKind, *, weak: bool = False) -> list[Reading]:
+    return [Reading(kind, victim, verb, weak) for victim in _subjects(verb, ("nsubj",)) if _is_person(victim)]
 
 
 def _patient_readings(verb: Token, kind: CasualtyKind, *, weak: bool) -> list[Reading]:
@@ -105,7 +106,12 @@ def _patient_readings(verb: Token, kind: CasualtyKind, *, weak: bool) -> list[Re
         victims = _objects(verb)
         if not victims and verb.tag_ == "VBN":
             victims = _subjects(verb, ("nsubj",))  # headline style: "Three killed in shooting"
-    return [Reading(kind, victim, verb, weak) for victim in victims if victim.pos_ in _VICTIM_POS]
+    return [Reading(kind, victim, verb, weak) for victim in victims if _is_person(victim)]
+
+
+def _is_person(token: Token) -> bool:
+    """Dates, sums and times are never victims ("killed Jan. 11")."""
+    return token.pos_ in _VICTIM_POS and token.ent_type_ not in _NOT_PEOPLE
 
 
 def _noun_readings(noun: Token, lex: CasualtyLexicon) -> list[Reading]:
