@@ -111,6 +111,14 @@ def test_html_page_main_text_title_and_date() -> None:
     assert "Copyright" not in doc.text and "Sport" not in doc.text
 
 
+def test_html_without_a_date_gets_none_not_the_copyright_year(tmp_path: Path) -> None:
+    path = tmp_path / "undated.html"
+    page = (DATA / "page.html").read_text()
+    path.write_text(page.replace('<meta property="article:published_time" content="2024-06-14T08:30:00Z">', ""))
+    [doc] = list(iter_documents(discover([str(path)]), SETTINGS))
+    assert doc.published is None and "Copyright 2024" in page
+
+
 def test_rss_entries() -> None:
     items = read("feed.rss")
     first, second = (item for item in items if isinstance(item, Document))
@@ -149,6 +157,14 @@ def test_exact_copies_share_a_content_hash(tmp_path: Path) -> None:
 def test_non_utf8_text_is_decoded_by_detection() -> None:
     [doc] = read("cp1252.txt")
     assert doc.text.startswith("Café owners") and "façade" in doc.text
+
+
+def test_cp1252_jsonl_is_decoded_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.jsonl"
+    lines = ['{"id": "a", "text": "Caf\u00e9 destroyed in the raid."}', '{"id": "b", "text": "Fa\u00e7ade of the mosque hit."}']
+    path.write_bytes("\n".join(lines).encode("cp1252") + b"\n")
+    docs = list(iter_documents(discover([str(path)]), SETTINGS))
+    assert [doc.text for doc in docs] == ["Caf\u00e9 destroyed in the raid.", "Fa\u00e7ade of the mosque hit."]
 
 
 def test_utf16_with_bom(tmp_path: Path) -> None:

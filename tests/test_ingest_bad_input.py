@@ -156,6 +156,20 @@ def test_unreadable_file(tmp_path: Path) -> None:
     assert bad.reason is RejectReason.UNREADABLE and "secret.jsonl" in bad.detail
 
 
+def test_permission_denied_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Root reads files whatever their mode, so the refusal is staged where the reader opens the file.
+    path = tmp_path / "locked.jsonl"
+    path.write_text('{"text": "x"}\n')
+
+    def refuse(name: str, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", name)
+
+    monkeypatch.setattr("builtins.open", refuse)
+    [bad] = list(read_file(InputFile(str(path), InputFormat.JSONL), SETTINGS))
+    assert bad.reason is RejectReason.UNREADABLE
+    assert "locked.jsonl" in bad.detail and "Permission denied" in bad.detail
+
+
 def test_file_gone_between_discovery_and_reading(tmp_path: Path) -> None:
     [bad] = list(read_file(InputFile(str(tmp_path / "vanished.txt"), InputFormat.TEXT), SETTINGS))
     assert bad.reason is RejectReason.UNREADABLE and "vanished.txt" in bad.detail

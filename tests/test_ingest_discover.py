@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,11 @@ def test_any_jsonl_object_with_text_becomes_that_document(record: dict, ensure_a
     assert isinstance(doc, Document)
     assert doc.text == record["text"].strip()
     assert doc.document_id == (str(record["id"]).strip() or "-:1" if "id" in record else "-:1")
+
+
+def test_inputs_and_results_survive_pickling() -> None:
+    # A distributed runner ships InputFiles to workers and results back.
+    [file] = discover([str(DATA / "records.jsonl")])
+    assert pickle.loads(pickle.dumps(file)) == file
+    items = list(read_file(pickle.loads(pickle.dumps(file)), pickle.loads(pickle.dumps(SETTINGS))))
+    assert pickle.loads(pickle.dumps(items)) == items

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from .inputs import HEAD_BYTES
+
 try:  # optional: without it, text that is not UTF-8 is refused instead of guessed
     from charset_normalizer import from_bytes as _detect_charset
 except ImportError:  # pragma: no cover - depends on the environment
@@ -115,6 +117,12 @@ def _without_cut_character(head: bytes) -> bytes:
         if error.start >= len(head) - 3 and error.reason == "unexpected end of data":
             return head[: error.start]
     return head
+
+
+def peek_line_encoding(stream: BinaryIO) -> str:
+    """The encoding of a line-based stream, told from its first bytes without consuming them."""
+    peek = getattr(stream, "peek", None)
+    return line_encoding(peek(HEAD_BYTES)[:HEAD_BYTES]) if peek else "utf-8"
 
 
 @dataclass(frozen=True, slots=True)

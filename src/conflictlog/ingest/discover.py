@@ -8,8 +8,8 @@ from collections.abc import Iterator, Sequence
 
 from ..errors import InputError
 from ..models import InputFormat
-from .inputs import STDIN_PATH, InputFile
-from .sniff import HEAD_BYTES, format_of
+from .inputs import HEAD_BYTES, STDIN_PATH, InputFile
+from .sniff import format_of
 
 _GLOB_CHARS = frozenset("*?[")
 

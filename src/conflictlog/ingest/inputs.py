@@ -9,6 +9,9 @@ from ..models import InputFormat
 #: The path that stands for standard input.
 STDIN_PATH = "-"
 
+#: How many bytes of an input are read to tell its format and encoding.
+HEAD_BYTES = 65536
+
 
 @dataclass(frozen=True, slots=True)
 class InputFile:

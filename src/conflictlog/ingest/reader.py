@@ -15,8 +15,8 @@ from .formats.html import read_html
 from .formats.jsonl import read_jsonl
 from .formats.plain import read_seed, read_text
 from .formats.warc import read_warc
-from .inputs import STDIN_PATH, InputFile, where
-from .sniff import HEAD_BYTES, sniff
+from .inputs import HEAD_BYTES, STDIN_PATH, InputFile, where
+from .sniff import sniff
 
 Reader = Callable[[BinaryIO, str, Settings, "str | None"], Iterator[Document | Rejected]]
 

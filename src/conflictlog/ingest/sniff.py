@@ -8,9 +8,6 @@ import zlib
 from ..models import InputFormat
 from .decode import decode_head
 
-#: How many bytes of a file are read to tell its format.
-HEAD_BYTES = 65536
-
 #: The first line of a seed-format article: `` date 2023-09-19 TITLE``.
 SEED_HEADER = re.compile(r"^ ?date (\d{4}-\d{2}-\d{2})(?:[ \t]+(.*?))?\s*$")
 
@@ -56,9 +53,10 @@ def sniff(head: bytes) -> InputFormat | None:
     if start_bytes.startswith(b"{"):
         return InputFormat.JSONL
     text = decode_head(head)
-    if text is None:
-        return None
-    start = text.lstrip("\ufeff \t\r\n")
+    return None if text is None else _sniff_text(text.lstrip("\ufeff \t\r\n"))
+
+
+def _sniff_text(start: str) -> InputFormat:
     lowered = start[:4096].lower()
     if SEED_HEADER.match(start.partition("\n")[0]):
         return InputFormat.SEED

@@ -10,8 +10,7 @@ from typing import BinaryIO
 from ...config import Settings
 from ...models import Document, InputFormat, Rejected, RejectReason
 from ..build import Found, reject
-from ..decode import decoded_lines
-from .jsonl import peek_encoding
+from ..decode import decoded_lines, peek_line_encoding
 from .records import record_document
 
 # Reports can be long; the csv default of 131,072 characters per field would cut them off.
@@ -40,7 +39,7 @@ def read_csv(stream: BinaryIO, origin: str, settings: Settings,
     record is row 2 and gets the id ``origin:2`` when it has no id column.
     """
     csv.field_size_limit(_FIELD_SIZE_LIMIT)
-    source = _LineSource(stream, peek_encoding(stream))
+    source = _LineSource(stream, peek_line_encoding(stream))
     reader = csv.reader(source)
     header = _header(reader)
     if header is None:

@@ -13,6 +13,9 @@ from ...models import Document, InputFormat, Rejected, RejectReason
 from ..build import Found, make_document, reject
 from ..decode import decode_bytes
 
+# No extensive search: it takes any date in the page (a copyright year) for the publication day.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
 
 def read_html(stream: BinaryIO, origin: str, settings: Settings,
               document_id: str | None = None) -> Iterator[Document | Rejected]:
@@ -45,5 +48,5 @@ def paragraphs(text: str) -> str:
 
 
 def _extract(html: str) -> trafilatura.settings.Document | None:
-    return trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                       include_tables=False, favor_recall=True)
+    return trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
+                                       favor_recall=True, date_extraction_params=_DATE_PARAMS)

@@ -9,24 +9,17 @@ from typing import BinaryIO
 from ...config import Settings
 from ...models import Document, InputFormat, Rejected, RejectReason
 from ..build import Found, reject
-from ..decode import Line, decoded_lines, line_encoding
-from ..sniff import HEAD_BYTES
+from ..decode import Line, decoded_lines, peek_line_encoding
 from .records import record_document
 
 
 def read_jsonl(stream: BinaryIO, origin: str, settings: Settings,
                document_id: str | None = None) -> Iterator[Document | Rejected]:
     """One Document (or Rejected) per non-blank line of ``stream``."""
-    encoding = peek_encoding(stream)
+    encoding = peek_line_encoding(stream)
     for line in decoded_lines(stream, encoding):
         if line.text is None or line.text.strip():
             yield _line_document(line, origin, settings, encoding)
-
-
-def peek_encoding(stream: BinaryIO) -> str:
-    """The encoding of a line-based stream, told from its first bytes without consuming them."""
-    peek = getattr(stream, "peek", None)
-    return line_encoding(peek(HEAD_BYTES)[:HEAD_BYTES]) if peek else "utf-8"
 
 
 def _line_document(line: Line, origin: str, settings: Settings, encoding: str) -> Document | Rejected:
