@@ -1,4 +1,4 @@
-"""Export what is stored: read records from the repository and hand them to an exporter."""
+"""Export straight from a conflictlog database (what ``conflictlog export`` runs)."""
 
 from __future__ import annotations
 
@@ -7,18 +7,18 @@ from typing import Any, BinaryIO
 
 from ..models import event_to_v1, to_dict
 from ..store import Repository
-from .export import ExportFormat, ExportLevel, export_records
-
-
-def stored_records(repo: Repository, level: ExportLevel) -> Iterator[dict[str, Any]]:
-    """Format v1 records of one level, streamed from the repository."""
-    if level == ExportLevel.EVENTS:
-        return (event_to_v1(event) for event in repo.iter_events())
-    return (to_dict(incident) for incident in repo.iter_incidents())
+from .export import ExportFormat, export_records, parse_format
+from .schema import ExportLevel, parse_level
 
 
 def export_database(db: str, level: ExportLevel | str, fmt: ExportFormat | str, out: BinaryIO) -> int:
-    """Write every stored record of ``level`` to ``out`` in ``fmt``; returns how many were written."""
-    level, fmt = ExportLevel.parse(level), ExportFormat.parse(fmt)
+    """Stream the stored ``level`` records of ``db`` to ``out`` as ``fmt``; return how many were written."""
+    parsed_level, parsed_format = parse_level(level), parse_format(fmt)   # a bad choice fails before the db opens
     with Repository.open(db) as repo:
-        return export_records(stored_records(repo, level), level, fmt, out)
+        return export_records(_stored_records(repo, parsed_level), parsed_level, parsed_format, out)
+
+
+def _stored_records(repo: Repository, level: ExportLevel) -> Iterator[dict[str, Any]]:
+    if level is ExportLevel.EVENTS:
+        return (event_to_v1(event) for event in repo.iter_events())
+    return (to_dict(incident) for incident in repo.iter_incidents())
