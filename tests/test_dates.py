@@ -1,0 +1,94 @@
+"""Dates anchored to the publication date: weekdays, relative days, explicit dates, flags, defaults."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictlog.models import DatePrecision, Span
+from conflictlog.resolve import DateFlag, ResolvedDate, resolve_date
+from conflictlog.resolve.dates import clean
+
+
+def one(text: str, published: str | None, sentence: str = "") -> ResolvedDate:
+    return resolve_date([Span(text, 0, len(text))], sentence, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Tuesday", "2023-09-19", "2023-09-19"),          # published on a Tuesday: that very day
+        ("on Tuesday", "2023-09-21", "2023-09-19"),       # backwards, never forwards
+        ("Wednesday", "2023-09-19", "2023-09-13"),
+        ("last Tuesday", "2023-09-19", "2023-09-12"),
+        ("earlier on Tuesday", "2023-09-19", "2023-09-19"),
+        ("At around 1 p.m. local time on Tuesday", "2023-09-19", "2023-09-19"),
+        ("Tuesday morning", "2023-09-21", "2023-09-19"),
+        ("yesterday", "2023-09-19", "2023-09-18"),
+        ("last night", "2023-09-19T08:00:00Z", "2023-09-18"),
+        ("this morning", "2023-09-19", "2023-09-19"),
+        ("Sept 19", "2023-09-20", "2023-09-19"),
+        ("Tuesday, Sept. 19", "2023-09-20", "2023-09-19"),
+        ("30 DEC 89", "1990-01-03", "1989-12-30"),
+        ("Jan. 27", "2023-02-02", "2023-01-27"),
+        ("Jan. 27", "2023-01-05", "2022-01-27"),           # no year, would be after publication: last year
+    ],
+)
+def test_day_expressions(text: str, published: str, expected: str) -> None:
+    result = one(text, published)
+    assert (result.date, result.precision, result.flag) == (expected, DatePrecision.DAY, None)
+    assert result.stated
+
+
+def test_month_only_has_month_precision_and_is_never_in_the_future() -> None:
+    assert one("in March", "2023-09-19") == ResolvedDate("2023-03-01", DatePrecision.MONTH, None, True)
+    assert one("in November", "2023-09-19").date == "2022-11-01"
+
+
+def test_year_far_before_publication_is_flagged() -> None:
+    result = one("in 2020", "2023-09-19")
+    assert (result.date, result.precision, result.flag) == ("2020-01-01", DatePrecision.YEAR,
+                                                             DateFlag.FAR_BEFORE_PUBLICATION)
+
+
+def test_date_after_publication_is_flagged() -> None:
+    assert one("December 2024", "2023-09-19").flag == DateFlag.AFTER_PUBLICATION
+
+
+def test_flagged_date_gives_way_to_a_plausible_one() -> None:
+    spans = [Span("in 2020", 0, 7), Span("on Tuesday", 20, 30)]
+    assert resolve_date(spans, "", "2023-09-19").date == "2023-09-19"
+
+
+def test_flagged_date_is_kept_when_it_is_the_only_one() -> None:
+    assert resolve_date([Span("2020", 0, 4)], "", "2023-09-19").flag == DateFlag.FAR_BEFORE_PUBLICATION
+
+
+@pytest.mark.parametrize(
+    ("sentence", "precision"),
+    [
+        ("The attacks have continued throughout the afternoon.", DatePrecision.DAY),
+        ("Shelling is continuing in the city today.", DatePrecision.DAY),
+        ("Troops shelled the village.", DatePrecision.WEEK),
+    ],
+)
+def test_no_expression_falls_back_to_publication(sentence: str, precision: DatePrecision) -> None:
+    result = resolve_date([], sentence, "2023-09-19")
+    assert (result.date, result.precision, result.stated) == ("2023-09-19", precision, False)
+
+
+@pytest.mark.parametrize("text", ["1 p.m.", "the past 24 hours", "recent months", "daily"])
+def test_spans_that_name_no_day_fall_back(text: str) -> None:
+    result = one(text, "2023-09-19", "Troops shelled the village.")
+    assert (result.precision, result.stated) == (DatePrecision.WEEK, False)
+
+
+def test_no_publication_date_gives_no_date() -> None:
+    assert one("Tuesday", None) == ResolvedDate(None, None, None)
+
+
+def test_dateline_date_stands_in_for_missing_publication() -> None:
+    assert resolve_date([Span("30 DEC 89", 0, 9)], "", None, dateline_date="3 JAN 90").date == "1989-12-30"
+
+
+def test_clean_removes_hedges_and_times() -> None:
+    assert clean("at around 1 p.m. local time on jan. 27") == "jan. 27"

@@ -1,0 +1,106 @@
+"""Toponym choice by document context, on the real compiled gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictlog.models import Document, GeoPrecision, Location, Mention, Span
+from conflictlog.resolve import DocContext, Gazetteer, distance_km, resolve_location
+
+STEPANAKERT = (39.8153, 46.7519)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.open()
+
+
+def context_of(text: str, names: list[str], gazetteer: Gazetteer) -> DocContext:
+    spans = [span_of(text, name) for name in names]
+    mention = Mention(document_id="d", event_type="Battles", sub_event_type=None, evidence=[], place_spans=spans)
+    return DocContext.build(Document("d", text, "hash"), [mention], gazetteer)
+
+
+def span_of(text: str, name: str) -> Span:
+    start = text.index(name)
+    return Span(name, start, start + len(name))
+
+
+def resolve_one(name: str, context: DocContext, gazetteer: Gazetteer) -> Location:
+    return resolve_location([Span(name, 1000, 1000 + len(name))], context, gazetteer)
+
+
+KARABAKH = "Shelling hit Stepanakert and Martuni in Artsakh on Tuesday. Armenia condemned it."
+ARMENIA = "In Yerevan, Armenia, officials said a house in Martuni, Gegharkunik, was damaged."
+
+
+def test_martuni_in_a_karabakh_article_is_the_karabakh_town(gazetteer: Gazetteer) -> None:
+    context = context_of(KARABAKH, ["Stepanakert", "Martuni", "Artsakh", "Armenia"], gazetteer)
+    location = resolve_one("Martuni", context, gazetteer)
+    assert location.country_code == "AZ"
+    assert distance_km(location.lat, location.lon, *STEPANAKERT) < 50
+
+
+def test_martuni_in_an_armenia_article_is_the_armenian_town(gazetteer: Gazetteer) -> None:
+    context = context_of(ARMENIA, ["Yerevan", "Armenia", "Martuni", "Gegharkunik"], gazetteer)
+    location = resolve_one("Martuni", context, gazetteer)
+    assert (location.country_code, location.precision) == ("AM", GeoPrecision.TOWN)
+    assert location.lat > 40.0
+
+
+@pytest.mark.parametrize(("name", "country"), [("Goris", "AM"), ("Gori", "GE"), ("San Salvador", "SV")])
+def test_names_without_context(name: str, country: str, gazetteer: Gazetteer) -> None:
+    location = resolve_one(name, DocContext.empty(), gazetteer)
+    assert (location.name, location.country_code) == (name, country)
+
+
+@pytest.mark.parametrize("name", ["Stepanakert", "Khankendi", "Xankandi", "XANKƏNDI", "stepanakert,"])
+def test_stepanakert_names_are_one_point(name: str, gazetteer: Gazetteer) -> None:
+    location = resolve_one(name, DocContext.empty(), gazetteer)
+    assert location.text == name
+    assert (location.name, location.country_code, location.precision) == ("Stepanakert", "AZ", GeoPrecision.TOWN)
+    assert distance_km(location.lat, location.lon, *STEPANAKERT) < 2
+
+
+@pytest.mark.parametrize("text", ["Askeran district", "Artsakh’s eastern Askeran district", "the Askeran region"])
+def test_askeran_district_has_district_precision(text: str, gazetteer: Gazetteer) -> None:
+    location = resolve_one(text, DocContext.empty(), gazetteer)
+    assert location.precision == GeoPrecision.DISTRICT
+    assert distance_km(location.lat, location.lon, 39.93, 46.83) < 5
+
+
+@pytest.mark.parametrize("name", ["Artsakh", "Nagorno-Karabakh", "Nagorno Karabakh"])
+def test_de_facto_regions_are_regions_of_their_de_jure_country(name: str, gazetteer: Gazetteer) -> None:
+    location = resolve_one(name, DocContext.empty(), gazetteer)
+    assert (location.name, location.country_code, location.precision) == ("Nagorno-Karabakh", "AZ", GeoPrecision.REGION)
+    assert "de facto" in gazetteer.candidates(name)[0].note
+
+
+def test_the_most_specific_span_wins(gazetteer: Gazetteer) -> None:
+    text = "bombarding cities in Artsakh, including Stepanakert"
+    spans = [span_of(text, "Artsakh"), span_of(text, "Stepanakert")]
+    assert resolve_location(spans, DocContext.empty(), gazetteer).name == "Stepanakert"
+
+
+def test_unknown_place_keeps_its_text(gazetteer: Gazetteer) -> None:
+    location = resolve_one("Qwxzplace", DocContext.empty(), gazetteer)
+    assert location == Location(text="Qwxzplace")
+
+
+def test_unknown_place_gives_way_to_a_resolvable_one(gazetteer: Gazetteer) -> None:
+    spans = [Span("Qwxzplace", 0, 9), Span("Goris", 20, 25)]
+    assert resolve_location(spans, DocContext.empty(), gazetteer).name == "Goris"
+
+
+def test_dateline_place_is_a_hint_not_the_place(gazetteer: Gazetteer) -> None:
+    text = "SAN SALVADOR, 3 JAN 90 -- [TEXT] Guerrillas attacked San Miguel department last night."
+    context = context_of(text, ["SAN SALVADOR", "San Miguel department"], gazetteer)
+    assert context.dateline_date == "3 JAN 90"
+    assert context.main_country() == "SV"
+    assert resolve_location([span_of(text, "SAN SALVADOR")], context, gazetteer) == Location()
+    location = resolve_location([span_of(text, "SAN SALVADOR"), span_of(text, "San Miguel department")], context, gazetteer)
+    assert (location.name, location.country_code, location.precision) == ("San Miguel", "SV", GeoPrecision.REGION)
+
+
+def test_no_spans_no_place(gazetteer: Gazetteer) -> None:
+    assert resolve_location([], DocContext.empty(), gazetteer) == Location()

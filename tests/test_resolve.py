@@ -1,0 +1,94 @@
+"""The Resolver: mentions of a document become Events with places, dates and actor countries."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from conflictlog.models import (
+    Actor,
+    ActorRole,
+    DatePrecision,
+    Document,
+    GeoPrecision,
+    Mention,
+    Span,
+    content_hash,
+    event_to_v1,
+    stable_id,
+)
+from conflictlog.resolve import Gazetteer, Resolver, distance_km
+
+TEXT = (
+    "Azerbaijani armed forces on Tuesday began bombarding positions and cities in Artsakh, including Stepanakert. "
+    "At least two people were killed. "
+    "Shortly afterwards, fighting broke out in Artsakh's eastern Askeran district. "
+    "The Artsakh side warned all actors in 2020 about the build-up."
+)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver(Gazetteer.open())
+
+
+def span(text: str) -> Span:
+    start = TEXT.index(text)
+    return Span(text, start, start + len(text))
+
+
+def mention(evidence: str, places: list[str], dates: list[str], group: int, **extra) -> Mention:
+    return Mention(document_id="seed", event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+                   evidence=[span(evidence)], place_spans=[span(p) for p in places],
+                   date_spans=[span(d) for d in dates], group=group, **extra)
+
+
+def document(published: str | None = "2023-09-19") -> Document:
+    return Document("seed", TEXT, content_hash(TEXT), published=published)
+
+
+MENTIONS = [
+    mention("Azerbaijani armed forces on Tuesday began bombarding", ["Artsakh", "Stepanakert"], ["on Tuesday"], 1,
+            actors=[Actor(ActorRole.INITIATOR, "Azerbaijan")]),
+    mention("At least two people were killed.", [], [], 1),
+    mention("Shortly afterwards, fighting broke out", ["Artsakh's eastern Askeran district"], [], 2),
+    mention("The Artsakh side warned all actors in 2020", [], ["2020"], 3),
+]
+
+
+def test_events_carry_places_dates_and_stable_ids(resolver: Resolver) -> None:
+    events = resolver.resolve(document(), MENTIONS)
+    assert [e.id for e in events] == [stable_id("ev", content_hash(TEXT), i) for i in range(4)]
+    first = events[0]
+    assert (first.date, first.date_precision) == ("2023-09-19", DatePrecision.DAY)
+    assert (first.location.name, first.location.precision, first.location.text) == ("Stepanakert", GeoPrecision.TOWN, "Stepanakert")
+    assert first.actors[0].country_code == "AZ" and MENTIONS[0].actors[0].country_code is None
+    assert event_to_v1(first)["location"]["country_code"] == "AZ"
+
+
+def test_group_members_share_place_and_date(resolver: Resolver) -> None:
+    casualties = resolver.resolve(document(), MENTIONS)[1]
+    assert casualties.location.name == "Stepanakert"
+    assert (casualties.date, casualties.date_precision) == ("2023-09-19", DatePrecision.DAY)
+
+
+def test_district_mention_keeps_its_district(resolver: Resolver) -> None:
+    fighting = resolver.resolve(document(), MENTIONS)[2]
+    assert fighting.location.precision == GeoPrecision.DISTRICT
+    assert distance_km(fighting.location.lat, fighting.location.lon, 39.93, 46.83) < 5
+
+
+def test_mention_without_place_gets_the_document_country(resolver: Resolver) -> None:
+    warning = resolver.resolve(document(), MENTIONS)[3]
+    assert (warning.location.country_code, warning.location.precision) == ("AZ", GeoPrecision.COUNTRY)
+    assert warning.date_precision == DatePrecision.YEAR
+
+
+def test_no_publication_date_no_date(resolver: Resolver) -> None:
+    assert {e.date for e in resolver.resolve(document(published=None), MENTIONS)} == {None}
+
+
+def test_resolver_pickles(resolver: Resolver) -> None:
+    copy = pickle.loads(pickle.dumps(resolver))
+    assert [e.location for e in copy.resolve(document(), MENTIONS)] == [e.location for e in resolver.resolve(document(), MENTIONS)]
