@@ -9,6 +9,7 @@ Rules, so that a wrong choice can be traced:
 - of the sentence's spans, the most specific resolvable one wins (town before district
   before region before country; the earlier one on a tie);
 - dateline spans are skipped (where a report was filed is not where the event happened);
+- a candidate outside the document's countries and far from every place it names is refused;
 - a span nothing matches still yields ``Location(text=...)``; this module never raises on text.
 """
 
@@ -38,6 +39,7 @@ _MAIN_NAME_BONUS = 1.0
 _PRECISION_BONUS = 3.0
 _CURATED_BONUS = 0.5
 _NO_POINT_PENALTY = 2.0
+_FOREIGN_LIMIT_KM = 500.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +62,22 @@ def resolve_location(place_spans: list[Span], context: DocContext, gazetteer: Ga
 def resolve_span(span: Span, context: DocContext, gazetteer: Gazetteer) -> Location:
     """The best place for one span, or ``Location(text=span.text)`` when no reading of it matches."""
     for query in readings(span.text):
-        candidates = gazetteer.candidates(query.name)
+        candidates = [p for p in gazetteer.candidates(query.name) if fits_context(p, context)]
         if candidates:
             best = max(candidates, key=lambda place: score(place, query, context))
             return to_location(span.text, best, query.wanted)
     return Location(text=span.text)
+
+
+def fits_context(place: Place, context: DocContext) -> bool:
+    """False for a place far from everything a document points at (a namesake abroad, not the place meant).
+
+    A document that names countries or places is taken at its word: a candidate outside
+    those countries and more than ``_FOREIGN_LIMIT_KM`` from every place it names is refused.
+    """
+    if not context.countries or context.country_share(place.country_code) > 0 or not place.has_point:
+        return True
+    return any(distance_km(place.lat, place.lon, lat, lon) < _FOREIGN_LIMIT_KM for lat, lon in context.anchors)
 
 
 def readings(text: str) -> list[PlaceQuery]:
