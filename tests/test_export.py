@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import importlib.util
 import io
 import json
@@ -188,3 +189,12 @@ def test_unicode_line_breaks_are_escaped_so_each_record_stays_on_one_line():
     text = export("events", "jsonl", [event]).decode("utf-8")
     assert len(text.splitlines()) == 1
     assert json.loads(text) == event
+
+
+def test_a_failed_csv_export_leaves_the_callers_stream_open():
+    out = io.BytesIO()
+    bad = {**SAMPLES.events()[0], "date": "yesterday"}
+    with pytest.raises(SchemaError):
+        export_records([SAMPLES.events()[0], bad], "events", "csv", out)
+    gc.collect()
+    assert not out.closed and out.getvalue().startswith(b"event_id_cnty,")

@@ -47,14 +47,16 @@ def write_csv(records: Iterable[dict[str, Any]], level: ExportLevel, out: Binary
     """Write ``records`` as UTF-8 CSV rows under the ACLED header; return how many."""
     to_row = event_row if level is ExportLevel.EVENTS else incident_row
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
-    writer = csv.DictWriter(text, fieldnames=columns(level))
-    writer.writeheader()
-    count = 0
-    for record in records:
-        writer.writerow(to_row(record))
-        count += 1
-    text.flush()
-    text.detach()   # the caller owns ``out``: leave it open
+    try:
+        writer = csv.DictWriter(text, fieldnames=columns(level))
+        writer.writeheader()
+        count = 0
+        for record in records:
+            writer.writerow(to_row(record))
+            count += 1
+        text.flush()
+    finally:
+        text.detach()   # the caller owns ``out``: a collected wrapper would close it, even after an error
     return count
 
 
