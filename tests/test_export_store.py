@@ -88,3 +88,11 @@ def test_rejected_and_counts_tables():
     assert "feeds/bad.xml" in text and "bad_feed" in text and "2024-01-02T03:04:05" in text
     counts = render(counts_table("Database", {"rejected_total": 17}))
     assert "Database" in counts and "rejected total" in counts and "17" in counts
+
+
+def test_exporting_from_a_mistyped_path_is_an_error_not_an_empty_export(tmp_path):
+    from conflictlog.errors import StorageError
+
+    with pytest.raises(StorageError, match="no database at"):
+        export_database(str(tmp_path / "typo.sqlite"), "events", "jsonl", io.BytesIO())
+    assert not (tmp_path / "typo.sqlite").exists()

@@ -123,3 +123,12 @@ def test_sqlite_file_that_is_not_a_database_is_a_storage_error(tmp_path: Path) -
     garbage.write_bytes(b"this is not a SQLite database, just text long enough to hold a header" * 20)
     with pytest.raises(StorageError, match="could not open"):
         Repository.open(str(garbage))
+
+
+def test_opening_a_missing_sqlite_file_for_reading_is_an_error(tmp_path) -> None:
+    from conflictlog.errors import StorageError
+
+    missing = tmp_path / "typo.sqlite"
+    with pytest.raises(StorageError, match="no database at"):
+        Repository.open(str(missing), create=False)
+    assert not missing.exists()

@@ -140,7 +140,7 @@ def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
     from .report.tables import event_table
     from .store import Repository
 
-    with Repository.open(settings.db) as repo:
+    with Repository.open(settings.db, create=False) as repo:
         out.print(event_table(_limited(repo.iter_events(), args.limit)))
     return 0
 
@@ -150,7 +150,7 @@ def cmd_incidents(args: argparse.Namespace, settings: Settings) -> int:
     from .report.tables import incident_table
     from .store import Repository
 
-    with Repository.open(settings.db) as repo:
+    with Repository.open(settings.db, create=False) as repo:
         out.print(incident_table(_limited(repo.iter_incidents(), args.limit)))
     return 0
 
@@ -173,7 +173,7 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     from .report.tables import counts_table
     from .store import Repository
 
-    with Repository.open(settings.db) as repo:
+    with Repository.open(settings.db, create=False) as repo:
         stats = repo.stats()
     if args.json:
         out.print_json(json.dumps(stats))
@@ -191,7 +191,7 @@ def cmd_rejected(args: argparse.Namespace, settings: Settings) -> int:
     from .report.tables import rejected_record, rejected_table
     from .store import Repository
 
-    with Repository.open(settings.db) as repo:
+    with Repository.open(settings.db, create=False) as repo:
         items = list(repo.iter_rejected())
     if args.json:
         for item in items:

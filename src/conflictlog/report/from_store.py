@@ -14,7 +14,7 @@ from .schema import ExportLevel, parse_level
 def export_database(db: str, level: ExportLevel | str, fmt: ExportFormat | str, out: BinaryIO) -> int:
     """Stream the stored ``level`` records of ``db`` to ``out`` as ``fmt``; return how many were written."""
     parsed_level, parsed_format = parse_level(level), parse_format(fmt)   # a bad choice fails before the db opens
-    with Repository.open(db) as repo:
+    with Repository.open(db, create=False) as repo:
         return export_records(_stored_records(repo, parsed_level), parsed_level, parsed_format, out)
 
 

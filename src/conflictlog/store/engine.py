@@ -52,6 +52,15 @@ def parse_url(db: str) -> URL:
     return url
 
 
+def require_existing(db: str) -> None:
+    """Raise StorageError when ``db`` names a SQLite file that does not exist."""
+    url = parse_url(db)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        if not Path(url.database).is_file():
+            raise StorageError(f"there is no database at {url.database}",
+                               hint=f"check the --db path, or create it with: conflictlog ingest PATH --db {db}")
+
+
 def shown(url: URL) -> str:
     """The URL as safe to print (password hidden)."""
     return url.render_as_string(hide_password=True)

@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import StorageError
 from ..models import Document, DocumentResult, Event, Incident, Rejected
 from . import codec
-from .engine import WRITE_OPTION, make_engine, storage_errors
+from .engine import WRITE_OPTION, make_engine, require_existing, storage_errors
 from .migrations import MIGRATIONS, Migration, current_version, migrate
 from .schema import documents, events, incidents, rejected
 
@@ -49,8 +49,10 @@ class StoredRejected:
 class Repository:
     """Reads and writes one conflictlog database, SQLite or PostgreSQL."""
 
-    def __init__(self, db: str, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+    def __init__(self, db: str, migrations: Sequence[Migration] = MIGRATIONS, *, create: bool = True) -> None:
         """Connect to ``db`` and bring its schema up to date; prefer ``Repository.open``."""
+        if not create:
+            require_existing(db)
         self._engine = make_engine(db)
         self._url = self._engine.url
         try:
@@ -61,9 +63,13 @@ class Repository:
             raise
 
     @classmethod
-    def open(cls, db: str, migrations: Sequence[Migration] = MIGRATIONS) -> Repository:
-        """Open ``db`` (a SQLite file path or a SQLAlchemy URL), creating or migrating its schema."""
-        return cls(db, migrations)
+    def open(cls, db: str, migrations: Sequence[Migration] = MIGRATIONS, *, create: bool = True) -> Repository:
+        """Open ``db`` (a SQLite file path or a SQLAlchemy URL), creating or migrating its schema.
+
+        With ``create=False`` a SQLite file that does not exist is an error, not a new empty
+        database: reading commands use it so a mistyped path is reported, not exported as nothing.
+        """
+        return cls(db, migrations, create=create)
 
     def close(self) -> None:
         """Release every connection."""
