@@ -49,7 +49,7 @@ def find_casualties(sent: Span) -> list[Casualty]:
 def _casualties_of(reading: Reading, lex: CasualtyLexicon) -> list[Casualty]:
     victims = [reading.victim]
     # "2 dead and 11 injuries" are two figures; "the car and its wounded driver" one victim.
-    if reading.victim is not reading.trigger and reading.trigger.dep_ != "amod":
+    if reading.victim != reading.trigger and reading.trigger.dep_ != "amod":
         victims.extend(c for c in reading.victim.conjuncts if c.pos_ in _VICTIM_CONJ_POS)
     text = _phrase(victims, reading.trigger)
     counted = [(v, count_of(v, lex), group_of(v, lex)) for v in victims]

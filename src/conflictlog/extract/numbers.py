@@ -44,7 +44,7 @@ def number_value(text: str) -> int | None:
 
 def is_age(token: Token, lex: CasualtyLexicon) -> bool:
     """True for the number of an age such as "5-year-old" (one victim of that age, not five)."""
-    return token.head.lower_ in lex.age_units and token.head is not token
+    return token.head.lower_ in lex.age_units and token.head != token
 
 
 def victim_age(victim: Token, lex: CasualtyLexicon) -> int | None:
@@ -130,27 +130,27 @@ def _vague_count(victim: Token, lex: CasualtyLexicon) -> Count | None:
 
 def _figure(number: Token, lex: CasualtyLexicon) -> Count | None:
     """The range a number token gives with its range partner and the modifier before it."""
-    value = number_value(_number_text(number))
+    first = _compound_start(number)
+    value = number_value(number.doc[first.i:number.i + 1].text)
+    partner = None
+    if value is None or first == number:
+        first, value = number, number_value(number.text)
+        partner = _range_partner(number, lex)
     if value is None:
         return _vague_count(number, lex)
-    low, high, first = value, value, number
-    partner = _range_partner(number, lex)
-    if partner is not None:
-        other = number_value(partner.text)
-        if other is not None:
-            low, high, first = min(value, other), max(value, other), min(number, partner, key=lambda t: t.i)
+    other = number_value(partner.text) if partner is not None else None
+    if other is not None:
+        return Count(min(value, other), max(value, other))
     bound = _modifier_before(first, lex)
-    if bound is not None and partner is None:
-        return Count(*bound.apply(value))
-    return Count(low, high)
+    return Count(*bound.apply(value)) if bound is not None else Count(value, value)
 
 
-def _number_text(number: Token) -> str:
-    """The number with the number words compounded into it ("two hundred" -> both tokens)."""
-    parts = [c for c in number.lefts if c.like_num and c.dep_ in ("compound", "quantmod", "nummod")]
-    if parts and parts[-1].i == number.i - 1:
-        return number.doc[parts[0].i:number.i + 1].text
-    return number.text
+def _compound_start(number: Token) -> Token:
+    """The first word of a number written in several ("two hundred", "twenty-five")."""
+    doc, start = number.doc, number.i
+    while start > 0 and doc[start - 1].head == number and (doc[start - 1].like_num or doc[start - 1].text == "-"):
+        start -= 1
+    return doc[start]
 
 
 def _range_partner(number: Token, lex: CasualtyLexicon) -> Token | None:

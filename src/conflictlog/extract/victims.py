@@ -111,7 +111,8 @@ def _patient_readings(verb: Token, kind: CasualtyKind, *, weak: bool) -> list[Re
 
 def _is_person(token: Token) -> bool:
     """Dates, sums and times are never victims ("killed Jan. 11")."""
-    return token.pos_ in _VICTIM_POS and token.ent_type_ not in _NOT_PEOPLE
+    # "a 5-year-old" is tagged as a date yet names a person.
+    return token.pos_ in _VICTIM_POS and (token.pos_ == "ADJ" or token.ent_type_ not in _NOT_PEOPLE)
 
 
 def _noun_readings(noun: Token, lex: CasualtyLexicon) -> list[Reading]:
@@ -156,7 +157,7 @@ def _of_objects(noun: Token) -> list[Token]:
 def _subjects(verb: Token, deps: tuple[str, ...], depth: int = 0) -> list[Token]:
     """The verb's subjects, taken from the verb it is conjoined to when it has none."""
     own = [_antecedent(c) for c in verb.children if c.dep_ in deps]
-    if own or depth > 3 or verb.dep_ not in _INHERITING_DEPS or verb.head is verb:
+    if own or depth > 3 or verb.dep_ not in _INHERITING_DEPS or verb.head == verb:
         return own
     # "a man was shot and died", "after being shot, he died": the verbs share one subject.
     return _subjects(verb.head, ("nsubj", "nsubjpass"), depth + 1)
@@ -182,7 +183,7 @@ def _is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
     has_subject = any(c.dep_ in ("nsubj", "dobj") for c in verb.children)
-    return verb.dep_ == "conj" and not has_subject and verb.head is not verb and _is_passive(verb.head)
+    return verb.dep_ == "conj" and not has_subject and verb.head != verb and _is_passive(verb.head)
 
 
 def _is_fatal(verb: Token, lex: CasualtyLexicon) -> bool:
