@@ -14,15 +14,17 @@ possible, else reported. The speaker of the sentence is never an actor. A descri
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-import json
 
 from spacy.tokens import Span, Token
 
 from ..models import Actor, ActorRole, PerpetratorAttribution
-from .actor_dictionary import default_dictionary
+from .actor_dictionary import ActorDictionary, ActorInfo, default_dictionary
+
+__all__ = ["ActorDictionary", "ActorInfo", "find_actors", "speaker_side"]
 
 _INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
@@ -51,6 +53,11 @@ def actor_syntax() -> ActorSyntax:
     words = raw["syntax"]
     cues = {k: PerpetratorAttribution(v) for k, v in words.pop("attribution_cues").items()}
     return ActorSyntax(**{k: frozenset(v) for k, v in words.items()}, attribution_cues=cues)
+
+
+def speaker_side(text: str) -> str | None:
+    """The side a speaker speaks for, by the packaged dictionary ("Baku" -> "AZ")."""
+    return default_dictionary().speaker_side(text)
 
 
 def find_actors(sent: Span, trigger: Token | None) -> list[Actor]:

@@ -20,6 +20,8 @@ Rules (the words are in ``lexicons/casualties.json``; how a figure becomes a ran
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Span, Token
 
 from ..models import Casualty, CasualtyKind, VictimGroup
@@ -72,7 +74,7 @@ def _conjoined(kind: CasualtyKind, counted: list[tuple[Token, Count | None, Vict
     return casualties
 
 
-def _sum(counts) -> tuple[int | None, int | None]:
+def _sum(counts: Iterable[Count]) -> tuple[int | None, int | None]:
     counts = list(counts)
     low = sum(c.min or 0 for c in counts)
     high = None if any(c.max is None for c in counts) else sum(c.max for c in counts)
