@@ -1,0 +1,141 @@
+"""The extractor: a Document in, the Mentions it states out.
+
+Per sentence: event triggers (``events``), who says so (``attribution``), casualties and
+actors (``casualties``, ``actors``), places and dates (``spans``); then denials become
+Disputes of the claim they answer, and ``grouping`` joins mentions of one happening.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span as SpacySpan
+
+from ..models import Attribution, Dispute, Document, Mention
+from ..text import PreparedText, prepare
+from .attribution import AttributionLexicon, attribute, find_denial, quote_speakers
+from .casualties import find_casualties
+from .events import EventHit, EventLexicon
+from .grouping import Candidate, assign_groups
+from .sides import actors_of, side_of
+from .spans import date_spans, place_spans, span_of
+
+_YEAR = re.compile(r"^(?:in |since |during |by )?(?:the )?((?:19|20)\d\d)s?$", re.IGNORECASE)
+_ANAPHORA = {"the", "this", "that", "these", "those", "latest", "same"}
+
+
+@dataclass(slots=True)
+class _Context:
+    """Everything sentence-level extraction needs about its document."""
+
+    document: Document
+    prepared: PreparedText
+    doc: Doc
+    quotes: dict[int, Attribution]
+
+    @property
+    def body_start(self) -> int:
+        return self.prepared.dateline.end if self.prepared.dateline else 0
+
+
+class Extractor:
+    """Turns Documents into Mentions with a loaded spaCy pipeline (see ``load_pipeline``)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def extract(self, document: Document) -> list[Mention]:
+        """The mentions of one document."""
+        prepared = prepare(document)
+        return self._mentions(document, prepared, self.nlp(prepared.text))
+
+    def extract_many(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[tuple[Document, list[Mention]]]:
+        """Each document with its mentions, parsed in batches with ``nlp.pipe``."""
+        prepared = ((p.text, (d, p)) for d in documents for p in [prepare(d)])
+        for doc, (document, prep) in self.nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):
+            yield document, self._mentions(document, prep, doc)
+
+    def _mentions(self, document: Document, prepared: PreparedText, doc: Doc) -> list[Mention]:
+        events = EventLexicon.load()
+        if events.is_off_topic(doc):
+            return []
+        context = _Context(document, prepared, doc, quote_speakers(doc, AttributionLexicon.load()))
+        candidates: list[Candidate] = []
+        for sent in doc.sents:
+            if sent.end_char <= context.body_start:
+                continue
+            denial = find_denial(sent, AttributionLexicon.load())
+            if denial is not None:
+                assign_groups(candidates)
+                _record_dispute(candidates, denial.source, sent, context)
+                continue
+            candidate = _candidate(sent, events.match(sent), context)
+            if candidate is not None:
+                candidates.append(candidate)
+        return assign_groups(_without_lone_generics(candidates))
+
+
+def _candidate(sent: SpacySpan, hits: list[EventHit], context: _Context) -> Candidate | None:
+    if not hits or _is_history(sent, context.document.published):
+        return None
+    specific = [hit for hit in hits if not hit.generic]
+    best = max(specific or hits, key=lambda hit: hit.priority)
+    text = context.document.text
+    attribution = attribute(sent, AttributionLexicon.load()) or context.quotes.get(sent.start_char) or Attribution()
+    attribution.side = side_of(attribution)
+    places = place_spans(sent, text, context.body_start)
+    mention = Mention(
+        document_id=context.document.document_id,
+        event_type=best.event_type,
+        sub_event_type=best.sub_event_type,
+        evidence=[span_of(text, sent.start_char, sent.end_char)],
+        place_spans=places,
+        date_spans=date_spans(sent, text, context.body_start),
+        actors=actors_of(sent, best.head),
+        casualties=find_casualties(sent),
+        attribution=attribution,
+    )
+    return Candidate(mention, generic=not specific, anaphoric=_is_anaphoric(best),
+                     places=frozenset(p.text.lower() for p in places))
+
+
+def _is_anaphoric(hit: EventHit) -> bool:
+    """"the latest attack", "as a result of the attacks": a reference to a known happening."""
+    head = hit.head
+    return any(child.lower_ in _ANAPHORA for child in head.children if child.dep_ in {"det", "amod", "poss"})
+
+
+def _is_history(sent: SpacySpan, published: str | None) -> bool:
+    """A sentence dated only by an earlier year ("warned in 2020") is background, not news."""
+    if not published or not published[:4].isdigit():
+        return False
+    years = [_YEAR.match(ent.text.strip()) for ent in sent.ents if ent.label_ == "DATE"]
+    return bool(years) and all(m is not None and int(m.group(1)) < int(published[:4]) for m in years)
+
+
+def _without_lone_generics(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop generic mentions before any specific one unless they count victims (headlines, teasers)."""
+    kept: list[Candidate] = []
+    seen_specific = False
+    for candidate in candidates:
+        if not candidate.generic or seen_specific or candidate.mention.casualties:
+            kept.append(candidate)
+        seen_specific = seen_specific or not candidate.generic
+    return kept
+
+
+def _record_dispute(candidates: list[Candidate], denier: str, sent: SpacySpan, context: _Context) -> None:
+    """Attach a Dispute to the latest claim by someone other than the denier (and its group)."""
+    claims = [c.mention for c in candidates if c.mention.attribution.source != denier]
+    if not claims:
+        return
+    claim = claims[-1]
+    dispute = Dispute(source=denier, side=side_of(Attribution(source=denier)),
+                      text=context.document.text[sent.start_char:sent.end_char])
+    for candidate in candidates:
+        mention = candidate.mention
+        if mention.group == claim.group and mention.attribution.source == claim.attribution.source:
+            mention.disputed_by.append(dispute)

@@ -1,0 +1,50 @@
+"""Place and date spans of a sentence, with real offsets into the document text."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+
+from ..models import Span
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+DATE_LABELS = {"DATE", "TIME"}
+_ADMIN_WORDS = {"district", "region", "province", "department", "governorate", "county", "state", "municipality",
+                "oblast", "raion", "prefecture", "village", "town", "city", "area"}
+# A place that is the possessor or the agent ("Azerbaijan's attacks", "shelled by Russia")
+# names an actor, not where something happened.
+# A subject only names an actor when its verb acts on something ("Russia shelled Kharkiv");
+# a subject of a verb of saying is a speaker; "Stepanakert came under bombardment" is a place.
+_SUBJECT_DEPS = {"nsubj"}
+
+
+def span_of(text: str, start: int, end: int) -> Span:
+    """A models.Span of ``text[start:end]``."""
+    return Span(text=text[start:end], start=start, end=end)
+
+
+def place_spans(sent: SpacySpan, text: str, after: int = 0) -> list[Span]:
+    """GPE/LOC/FAC entities of ``sent`` used as places ("X district" kept whole)."""
+    spans: list[Span] = []
+    for ent in sent.ents:
+        if ent.label_ not in PLACE_LABELS or ent.start_char < after or _names_actor(ent):
+            continue
+        end = ent.end
+        if end < sent.end and sent.doc[end].lower_ in _ADMIN_WORDS:
+            end += 1
+        spans.append(span_of(text, ent.start_char, sent.doc[end - 1].idx + len(sent.doc[end - 1])))
+    return spans
+
+
+def date_spans(sent: SpacySpan, text: str, after: int = 0) -> list[Span]:
+    """DATE/TIME entities of ``sent`` (none from the dateline)."""
+    return [span_of(text, ent.start_char, ent.end_char) for ent in sent.ents
+            if ent.label_ in DATE_LABELS and ent.start_char >= after]
+
+
+def _names_actor(ent: SpacySpan) -> bool:
+    root = ent.root
+    if root.dep_ == "poss":
+        return True
+    if root.dep_ in _SUBJECT_DEPS and any(child.dep_ in {"dobj", "ccomp"} for child in root.head.children):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "by"
