@@ -197,10 +197,12 @@ def _save_result(conn: Connection, result: DocumentResult) -> SaveOutcome:
         _delete_document(conn, document.document_id)
     revision = previous.revision + 1 if previous else 1
     conn.execute(insert(documents).values(codec.document_row(document, revision=revision, ingested_at=_now())))
-    if result.events:
-        conn.execute(insert(events), [codec.event_row(event, seq) for seq, event in enumerate(result.events)])
+    # Incidents go in before the events that point at them (events.incident_id is a foreign key).
     if result.incidents:
         _replace_incidents(conn, [document.document_id], result.incidents)
+    if result.events:
+        conn.execute(insert(events), [codec.event_row(event, seq) for seq, event in enumerate(result.events)])
+        _link_events(conn, result.incidents)
     if result.failure:
         _insert_rejected(conn, result.failure)
     return SaveOutcome.REPLACED if previous else SaveOutcome.ADDED
