@@ -169,7 +169,7 @@ def _in_clause(token: Token, head: Token) -> bool:
     """Whether ``token`` sits in a relative or participle clause below ``head``."""
     current = token
     while current is not head and current.head.i != current.i:
-        if current.dep_ in {"relcl", "acl", "appos"}:
+        if current.dep_ in {"relcl", "acl"}:
             return True
         current = current.head
     return False

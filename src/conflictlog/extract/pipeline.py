@@ -24,6 +24,8 @@ from .sides import actors_of, side_of
 from .spans import date_spans, place_spans, span_of
 
 _YEAR = re.compile(r"^(?:in |since |during |by )?(?:the )?((?:19|20)\d\d)s?$", re.IGNORECASE)
+_PRECISE_DATE = re.compile(r"\d|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week\b|month\b|yesterday|today|tonight|morning|night",
+                           re.IGNORECASE)
 _ANAPHORA = {"the", "this", "that", "these", "those", "latest", "same"}
 
 
@@ -112,8 +114,10 @@ def _is_history(sent: SpacySpan, published: str | None) -> bool:
     """A sentence dated only by an earlier year ("warned in 2020") is background, not news."""
     if not published or not published[:4].isdigit():
         return False
-    years = [_YEAR.match(ent.text.strip()) for ent in sent.ents if ent.label_ == "DATE"]
-    return bool(years) and all(m is not None and int(m.group(1)) < int(published[:4]) for m in years)
+    dates = [ent.text.strip() for ent in sent.ents if ent.label_ == "DATE"]
+    years = [int(m.group(1)) for m in map(_YEAR.match, dates) if m is not None]
+    precise = [d for d in dates if _YEAR.match(d) is None and _PRECISE_DATE.search(d)]
+    return bool(years) and all(year < int(published[:4]) for year in years) and not precise
 
 
 def _without_lone_generics(candidates: list[Candidate]) -> list[Candidate]:
