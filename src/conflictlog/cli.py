@@ -30,8 +30,14 @@ from .errors import ConflictlogError
 EXIT_STRICT = 8
 EXIT_INTERRUPTED = 130
 
-out = Console(soft_wrap=False)
-err = Console(stderr=True)
+def _console(stderr: bool = False) -> Console:
+    # Piped output is read by people and tools alike: do not cut tables to 80 columns.
+    console = Console(stderr=stderr)
+    return console if console.is_terminal else Console(stderr=stderr, width=max(console.width, 200))
+
+
+out = _console()
+err = _console(stderr=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.from_env().with_overrides(db=args.db)
         return args.handler(args, settings)
     except ConflictlogError as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
         return exc.exit_code
     except KeyboardInterrupt:
         err.print("interrupted: run the same command again to resume")

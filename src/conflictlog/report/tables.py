@@ -7,32 +7,54 @@ from typing import Any
 
 from rich.table import Table
 
-from ..models import Event, Incident, Location, event_to_v1, to_dict
+from ..models import ActorRole, CasualtyKind, Event, Incident, Location, VictimGroup
 from ..store import StoredRejected
-from .figures import lower_bound_total
+
+
+def figure(low: int | None, high: int | None) -> str:
+    """A casualty range as people read it: '2', '2+', '2-5', '' when unknown."""
+    if low is None and high is None:
+        return ""
+    if high is None:
+        return f"{low}+"
+    if low is None or low == high:
+        return str(high)
+    return f"{low}-{high}"
+
+
+def casualty_cell(casualties: Iterable[Any], kind: CasualtyKind) -> str:
+    """Every group of one kind in one cell, 'all' first: '2+ (children 1+)'."""
+    rows = [c for c in casualties if c.kind == kind]
+    total = next((figure(c.min, c.max) for c in rows if c.group == VictimGroup.ALL), "")
+    groups = ", ".join(f"{c.group} {figure(c.min, c.max)}" for c in rows if c.group != VictimGroup.ALL)
+    if total and groups:
+        return f"{total} ({groups})"
+    return total or groups
 
 
 def event_table(events: Iterable[Event]) -> Table:
-    """One row per event: id, date, type, place, killed (lower bound), stance and source."""
-    table = _table("Events", "id", "date", "type", "place", "killed", "stance", "source")
+    """One row per event: id, date, type, place, initiator, killed, injured, who said it and how."""
+    table = _table("Events", "id", "date", "type", "place", "initiator", "killed", "injured", "said by", "stance")
     for event in events:
-        record = event_to_v1(event)
         attribution = event.attribution
+        stance = attribution.stance + (" (disputed)" if event.disputed_by else "")
         table.add_row(event.id, event.date or "?", event.sub_event_type or event.event_type, _place(event.location),
-                      str(lower_bound_total(record["casualties"], "killed")), attribution.stance,
-                      attribution.source or attribution.via or "")
+                      _initiators(event.actors), casualty_cell(event.casualties, CasualtyKind.KILLED),
+                      casualty_cell(event.casualties, CasualtyKind.INJURED),
+                      attribution.source or attribution.via or "", stance)
     return table
 
 
 def incident_table(incidents: Iterable[Incident]) -> Table:
-    """One row per incident: id, dates, type, place, killed (best estimate), sources and status."""
-    table = _table("Incidents", "id", "dates", "type", "place", "killed", "sources", "status")
+    """One row per incident: id, dates, type, place, initiator, killed, injured, sources and status."""
+    table = _table("Incidents", "id", "dates", "type", "place", "initiator", "killed", "injured", "sources",
+                   "status")
     for incident in incidents:
-        record = to_dict(incident)
+        sources = "; ".join(dict.fromkeys(s.source or "?" for s in incident.sources))
         table.add_row(incident.id, _date_range(incident.date_start, incident.date_end),
                       incident.sub_event_type or incident.event_type, _place(incident.location),
-                      str(lower_bound_total(record["casualties"], "killed", "best")),
-                      str(len(incident.sources)), incident.status)
+                      _initiators(incident.actors), casualty_cell(incident.casualties, CasualtyKind.KILLED),
+                      casualty_cell(incident.casualties, CasualtyKind.INJURED), sources, incident.status)
     return table
 
 
@@ -46,6 +68,13 @@ def rejected_table(items: Iterable[StoredRejected]) -> Table:
     return table
 
 
+def rejected_record(stored: StoredRejected) -> dict[str, Any]:
+    """A stored rejected item as a JSON-ready dict (``conflictlog rejected --json``)."""
+    item = stored.item
+    return {"origin": item.origin, "locator": item.locator, "reason": str(item.reason), "detail": item.detail,
+            "document_id": item.document_id, "stored_at": stored.stored_at.isoformat()}
+
+
 def counts_table(title: str, counts: Mapping[str, Any]) -> Table:
     """A two-column table of names and counts."""
     table = _table(title, "", "count")
@@ -57,8 +86,12 @@ def counts_table(title: str, counts: Mapping[str, Any]) -> Table:
 def _table(title: str, *headers: str) -> Table:
     table = Table(title=title)
     for header in headers:
-        table.add_column(header, justify="right" if header in ("killed", "sources", "count") else "left")
+        table.add_column(header, overflow="fold", justify="right" if header == "count" else "left")
     return table
+
+
+def _initiators(actors: Iterable[Any]) -> str:
+    return "; ".join(dict.fromkeys(a.name or a.text for a in actors if a.role == ActorRole.INITIATOR))
 
 
 def _place(location: Location) -> str:
