@@ -135,7 +135,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     settings = settings.with_overrides(model=args.model, max_chars=args.max_chars, strict=args.strict or None,
                                        fields=FieldMap.parse(args.field) if args.field else None)
     with IngestProgress(err, enabled=not args.no_progress) as progress:
-        summary = ingest(args.paths, settings, jobs=args.jobs, stdin=sys.stdin.buffer, on_item=progress.advance)
+        summary = ingest(args.paths, settings, jobs=args.jobs, stdin=sys.stdin.buffer, on_item=progress.advance,
+                         on_files=progress.set_files)
     from .cli_progress import print_summary
     print_summary(err, summary, settings.db)
     return EXIT_STRICT if settings.strict and summary.rejected_total else 0

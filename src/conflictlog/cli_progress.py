@@ -30,6 +30,10 @@ class IngestProgress:
     def __exit__(self, *exc) -> None:
         self._progress.__exit__(*exc)
 
+    def set_files(self, count: int) -> None:
+        """The number of input files found, so the bar knows its end."""
+        self._progress.update(self._task, total=count)
+
     def advance(self, item: Document | Rejected) -> None:
         """Count one item read from the inputs."""
         if isinstance(item, Rejected):

@@ -50,7 +50,7 @@ def incident_table(incidents: Iterable[Incident]) -> Table:
     table = _table("Incidents", "id", "dates", "type", "place", "initiator", "killed", "injured", "sources",
                    "status")
     for incident in incidents:
-        sources = "; ".join(dict.fromkeys(s.source or "?" for s in incident.sources))
+        sources = "; ".join(dict.fromkeys(s.source or "(unattributed)" for s in incident.sources))
         table.add_row(incident.id, _date_range(incident.date_start, incident.date_end),
                       incident.sub_event_type or incident.event_type, _place(incident.location),
                       _initiators(incident.actors), casualty_cell(incident.casualties, CasualtyKind.KILLED),

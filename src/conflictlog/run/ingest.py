@@ -45,6 +45,7 @@ class IngestSummary:
 
 
 ProgressHook = Callable[[Document | Rejected], None]
+FilesHook = Callable[[int], None]
 
 
 def ingest(
@@ -54,15 +55,19 @@ def ingest(
     jobs: int | None = 1,
     stdin: BinaryIO | None = None,
     on_item: ProgressHook | None = None,
+    on_files: FilesHook | None = None,
 ) -> IngestSummary:
     """Ingest ``paths`` into the database of ``settings``; returns what happened.
 
-    ``on_item`` is called for every item read (a progress bar hooks in here).
+    ``on_files`` is told how many input files were found, and ``on_item`` is called for
+    every item read (a progress bar hooks in here).
     Raises InputError for a path that matches nothing, StorageError for the database.
     """
     started = time.perf_counter()
     files = discover(paths)
     summary = IngestSummary(files=len(files))
+    if on_files:
+        on_files(len(files))
     executor = make_executor(PipelineSpec(model=settings.model), jobs)
     try:
         with Repository.open(settings.db) as repo:
