@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"conflictlog {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (_add_ingest, _add_events, _add_incidents, _add_export, _add_stats, _add_rejected):
+    for add in (_add_ingest, _add_events, _add_incidents, _add_export, _add_stats, _add_rejected,
+                _add_evaluate):
         add(commands)
     return parser
 
@@ -125,6 +126,19 @@ def _add_rejected(commands) -> None:
     _db_option(p)
     p.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
     p.set_defaults(handler=cmd_rejected)
+
+
+def _add_evaluate(commands) -> None:
+    p = commands.add_parser("evaluate", help="score the pipeline on a gold JSONL file (scratch database)",
+                            description="Ingest the texts of a gold file (common format, docs/evaluation.md) "
+                                        "without their answers into a scratch database, export the events and "
+                                        "print P/R/F1 per metric. Your database is not touched.")
+    p.add_argument("gold", metavar="GOLD.jsonl")
+    p.add_argument("--only-first", type=int, metavar="N", help="score only the first N documents")
+    p.add_argument("--json", metavar="OUT", help="also write all counts and scores as JSON to OUT")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; 0 = one per CPU core)")
+    p.add_argument("--model", help="spaCy pipeline to use (default: $CONFLICTLOG_MODEL or the best installed)")
+    p.set_defaults(handler=cmd_evaluate, db=None)
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -205,6 +219,18 @@ def cmd_rejected(args: argparse.Namespace, settings: Settings) -> int:
             sys.stdout.write(json.dumps(rejected_record(item), ensure_ascii=False) + "\n")
         return 0
     out.print(rejected_table(items))
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
+    """``conflictlog evaluate``: ingest a gold file's texts into a scratch database and print the scores."""
+    from .evaluate import evaluate
+
+    report = evaluate(args.gold, settings.with_overrides(model=args.model), limit=args.only_first, jobs=args.jobs)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(report.as_json(), fh, indent=2)
+    sys.stdout.write(report.text() + "\n")
     return 0
 
 
