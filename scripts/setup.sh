@@ -11,3 +11,4 @@ extra=""
 [ "${1:-}" = "test" ] && extra="[test]"
 .venv/bin/python -m pip install --quiet --upgrade pip >/dev/null 2>&1 || true
 .venv/bin/python -m pip install --quiet -e ".${extra}"
+bash scripts/setup_frontend.sh

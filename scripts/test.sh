@@ -6,4 +6,7 @@ bash scripts/setup.sh test
 if [ "$(id -u)" = "0" ] && [ -f .ci/install_postgres.sh ]; then
   bash .ci/install_postgres.sh
 fi
+if [ "$(id -u)" = "0" ] && [ -f .ci/install_chromium.sh ]; then
+  bash .ci/install_chromium.sh
+fi
 exec .venv/bin/python -m pytest "$@"
