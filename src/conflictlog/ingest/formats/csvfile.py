@@ -62,8 +62,8 @@ def _header(reader: Iterator[list[str]]) -> list[str] | None:
 
 
 def _rows(reader: Iterator[list[str]], source: _LineSource, header: list[str], origin: str,
-          settings: Settings) -> Iterator[Document | Rejected]:
-    number = 1
+          settings: Settings, first_row: int = 2) -> Iterator[Document | Rejected]:
+    number = first_row - 1  # a shard of a split file (ingest/shards.py) starts further down
     last_line = reader.line_num  # type: ignore[attr-defined]
     while True:
         number += 1
