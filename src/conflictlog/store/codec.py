@@ -26,6 +26,7 @@ from ..models import (
     event_to_v1,
     to_dict,
 )
+from .search_index import search_columns
 
 T = TypeVar("T")
 
@@ -67,11 +68,12 @@ def event_from_row(row: Row[Any]) -> Event:
 def incident_row(incident: Incident) -> dict[str, Any]:
     """The ``incidents`` row of an Incident."""
     location = incident.location
+    payload = to_dict(incident)
     return {
         "id": incident.id, "event_type": incident.event_type, "sub_event_type": incident.sub_event_type,
         "date_start": incident.date_start, "date_end": incident.date_end, "status": str(incident.status),
         "country_code": location.country_code, "lat": location.lat, "lon": location.lon,
-        "payload": to_dict(incident),
+        "payload": payload, **search_columns(payload),
     }
 
 

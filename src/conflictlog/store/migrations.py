@@ -15,6 +15,7 @@ from sqlalchemy import Connection, insert, select, text
 
 from ..errors import StorageError
 from .schema import documents, events, incidents, metadata, rejected, schema_migrations
+from .search_index import add_search_index
 
 # Any constant will do; it only has to be the same for every conflictlog process.
 _PG_MIGRATION_LOCK = 0x636F6E666C6963
@@ -35,6 +36,7 @@ def _create_initial_tables(conn: Connection) -> None:
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events, incidents and rejected tables", _create_initial_tables),
+    Migration(2, "incident search columns and evidence full-text index", add_search_index),
 )
 
 

@@ -86,6 +86,10 @@ incidents = Table(
     Column("lat", Float),
     Column("lon", Float),
     Column("payload", JSON, nullable=False),
+    # Derived from the payload for filtering and aggregation (migration 2, search_index.py).
+    Column("killed_best", Integer),
+    Column("injured_best", Integer),
+    Column("actor_text", Text),
 )
 
 events = Table(
