@@ -30,7 +30,7 @@ def one(text: str, published: str | None, sentence: str = "") -> ResolvedDate:
         ("Tuesday, Sept. 19", "2023-09-20", "2023-09-19"),
         ("30 DEC 89", "1990-01-03", "1989-12-30"),
         ("Jan. 27", "2023-02-02", "2023-01-27"),
-        ("Jan. 27", "2023-01-05", "2022-01-27"),           # no year, would be after publication: last year
+        ("Nov. 27", "2023-01-05", "2022-11-27"),           # no year, would be long after publication: last year
     ],
 )
 def test_day_expressions(text: str, published: str, expected: str) -> None:
@@ -48,6 +48,25 @@ def test_year_far_before_publication_is_flagged() -> None:
     result = one("in 2020", "2023-09-19")
     assert (result.date, result.precision, result.flag) == ("2020-01-01", DatePrecision.YEAR,
                                                              DateFlag.FAR_BEFORE_PUBLICATION)
+
+
+def test_yearless_date_soon_after_publication_is_a_scheduled_one() -> None:
+    result = one("JANUARY 19", "2016-01-15")
+    assert (result.date, result.flag) == ("2016-01-19", DateFlag.AFTER_PUBLICATION)
+
+
+@pytest.mark.parametrize("text", ["32", "27", "1418", "65th", "2189 75th St", "1601030093", "AT 1625", "1930 HOURS"])
+def test_numbers_that_name_no_calendar_day_are_not_dates(text: str) -> None:
+    assert one(text, "2015-12-28", "Troops shelled the village.").stated is False
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Christmas Eve", "2015-12-28", "2015-12-24"),
+    ("Christmas", "2015-12-24", "2014-12-25"),                       # the most recent one, never ahead
+    ("2230 [0230 GMT ON 12 JANUARY]", "1990-01-12", "1990-01-12"),  # a clock time, not the year 2230
+])
+def test_holidays_and_clock_times_before_a_day(text: str, published: str, expected: str) -> None:
+    assert one(text, published).date == expected
 
 
 def test_date_after_publication_is_flagged() -> None:

@@ -92,3 +92,19 @@ def test_no_publication_date_no_date(resolver: Resolver) -> None:
 def test_resolver_pickles(resolver: Resolver) -> None:
     copy = pickle.loads(pickle.dumps(resolver))
     assert [e.location for e in copy.resolve(document(), MENTIONS)] == [e.location for e in resolver.resolve(document(), MENTIONS)]
+
+
+def test_undated_sentences_take_the_date_of_the_story_so_far(resolver: Resolver) -> None:
+    text = "Police said nothing at first. A man was shot on Sunday. He died in hospital. On Monday police arrested a suspect."
+    doc = Document("d", text, content_hash(text), published="2015-12-30")
+
+    def at(evidence: str, dates: list[str]) -> Mention:
+        spans = [Span(d, text.index(d), text.index(d) + len(d)) for d in dates]
+        start = text.index(evidence)
+        return Mention(document_id="d", event_type="Violence against civilians", sub_event_type="Attack",
+                       evidence=[Span(evidence, start, start + len(evidence))], date_spans=spans,
+                       group=text.index(evidence))
+
+    mentions = [at("Police said nothing at first.", []), at("A man was shot on Sunday.", ["on Sunday"]),
+                at("He died in hospital.", []), at("On Monday police arrested a suspect.", ["On Monday"])]
+    assert [e.date for e in resolver.resolve(doc, mentions)] == ["2015-12-27", "2015-12-27", "2015-12-27", "2015-12-28"]

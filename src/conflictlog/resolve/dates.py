@@ -5,9 +5,14 @@
   of Tuesday 2023-09-19 is 2023-09-19; "last Tuesday" is the one before).
 - Explicit dates go to dateparser after hedge words and times of day are removed; a date
   without a year that would fall after publication is moved back a year ("Jan. 27" in a report
-  of 5 January is last year's). Month-only and year-only dates get month and year precision.
+  of 5 March is last year's), unless it falls within a month after publication: that is a
+  scheduled date ("in court Jan. 19"), kept and flagged. Month-only and year-only dates get month and year precision.
 - A date after publication or more than a year before it is flagged, and a flagged date is
   used only when no span of the mention gives a plausible one.
+- An expression must name a day, month or year: bare numbers ("32", "1418", "65th") are
+  ages, addresses and times, not dates; a year alone counts only from 1900 to the reference
+  year; 24-hour clock times ("AT 1625", "1930 HOURS") are times, not years.
+- Fixed-date holidays ("Christmas Eve") mean their most recent occurrence.
 - Without any expression: the publication date, with day precision when the sentence reads
   like same-day reporting (present perfect, "today", "this morning"), else week precision.
 """
@@ -29,6 +34,9 @@ from dateparser.date import DateDataParser
 from ..models import DatePrecision, Span
 
 _FAR_BEFORE = timedelta(days=366)
+# A yearless date up to this far after publication is a scheduled one ("will appear in court
+# Jan. 19"), flagged; one further ahead is last year's.
+_SOON_AFTER = timedelta(days=31)
 _WEEKDAYS = {name: index for index, names in enumerate([
     ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thur", "thurs"),
     ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"),
@@ -41,6 +49,10 @@ _YEAR_ONLY = re.compile(r"^(\d{4})$")
 _MONTH_ONLY = re.compile(r"^(?P<month>[a-z]+)\.?,?(?: (?P<year>\d{4}))?$")
 # "2023", "'89" or the two-digit year closing a "30 DEC 89" style date.
 _EXPLICIT_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b|\b\d{1,2} [a-z]{3,9}\.? \d{2}$")
+# What makes an expression name a calendar day: a month name, a year of this or last century,
+# a day/month pair written with digits, or an ISO date.
+_CALENDAR = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[/.-]\d{1,2}\b")
+_FIRST_YEAR = 1900
 _PERIODS = {"day": DatePrecision.DAY, "time": DatePrecision.DAY, "week": DatePrecision.WEEK,
             "month": DatePrecision.MONTH, "year": DatePrecision.YEAR}
 
@@ -107,15 +119,15 @@ def default_date(sentence: str, reference: date) -> ResolvedDate:
 def interpret(text: str, reference: date) -> ResolvedDate:
     """One date expression read against ``reference`` (cached: the same spans recur across mentions)."""
     lowered = " ".join(text.lower().split())
-    for reader in (_relative, _weekday):
+    for reader in (_relative, _weekday, _holiday):
         found = reader(lowered, reference)
         if found:
             return _flagged(found, reference)
     cleaned = clean(lowered)
-    if not cleaned or set(cleaned.split()) & set(_words()["vague"]):
+    if not cleaned or set(cleaned.split()) & set(_words()["vague"]) or not names_calendar(cleaned):
         return NO_DATE
     found = _year_or_month(cleaned, reference) or _parsed(cleaned, reference)
-    return _flagged(found, reference) if found else NO_DATE
+    return _flagged(found, reference) if found and found.date else NO_DATE
 
 
 def clean(lowered: str) -> str:
@@ -127,8 +139,21 @@ def clean(lowered: str) -> str:
         text = _WEEKDAY.sub(" ", text)
     hedges = "|".join(re.escape(h) for h in sorted(_words()["hedges"], key=len, reverse=True))
     text = re.sub(rf"(?<![\w'])(?:{hedges})(?![\w])", " ", text)
-    text = re.sub(r"[,;()\-–—]+", " ", text)
+    text = re.sub(r"[,;()\[\]\-–—]+", " ", text)
     return " ".join(text.split()).strip(" .")
+
+
+def names_calendar(cleaned: str) -> bool:
+    """True when a cleaned expression names a month or a year, or writes a day with digits."""
+    return bool(_MONTH.search(cleaned) or _CALENDAR.search(cleaned))
+
+
+def _holiday(lowered: str, reference: date) -> ResolvedDate | None:
+    for name, (month, day) in sorted(_words()["holidays"].items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(name)}\b", lowered):
+            found = date(reference.year, month, day)
+            return ResolvedDate((found if found <= reference else _year_back(found)).isoformat(), DatePrecision.DAY)
+    return None
 
 
 def _relative(lowered: str, reference: date) -> ResolvedDate | None:
@@ -153,6 +178,8 @@ def _weekday(lowered: str, reference: date) -> ResolvedDate | None:
 
 def _year_or_month(cleaned: str, reference: date) -> ResolvedDate | None:
     if year := _YEAR_ONLY.match(cleaned):
+        if not _FIRST_YEAR <= int(year.group(1)) <= reference.year:
+            return NO_DATE
         return ResolvedDate(f"{year.group(1)}-01-01", DatePrecision.YEAR)
     match = _MONTH_ONLY.match(cleaned)
     if not match or match.group("month") not in _MONTHS:
@@ -170,7 +197,7 @@ def _parsed(cleaned: str, reference: date) -> ResolvedDate | None:
         return None
     precision = _PERIODS.get(data.period or "day", DatePrecision.DAY)
     day = data.date_obj.date()
-    if day > reference and not _EXPLICIT_YEAR.search(cleaned):
+    if day - reference > _SOON_AFTER and not _EXPLICIT_YEAR.search(cleaned):
         day = _year_back(day)
     return ResolvedDate(_period_start(day, precision).isoformat(), precision)
 

@@ -2,8 +2,10 @@
 
 Mentions of one group report one happening, so what one of them leaves open is taken from
 the others: a mention without a place gets the group's most specific place, one without a
-stated date (or with a doubtful one) gets the group's stated, plausible date. A mention left
-without any place gets the country the document points at most, at country precision.
+stated date (or with a doubtful one) gets the group's stated, plausible date. A mention still without a stated date takes the last stated date
+before it in the document: a report tells its story in order, and a sentence that gives no
+date goes on about the happening last dated. A mention left without any place gets the
+country the document points at most, at country precision.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class Resolver:
         places = [resolve_location(m.place_spans, context, self.gazetteer) for m in mentions]
         dates = [resolve_date(m.date_spans, _sentence(m), document.published, context.dateline_date) for m in mentions]
         self._share_within_groups(mentions, places, dates)
+        _carry_dates_forward(dates)
         fallback = self._country_location(context.main_country())
         return [
             self._event(document, index, mention, places[index] if places[index].precision else fallback(places[index]),
@@ -91,6 +94,16 @@ def _most_specific(places: list[Location]) -> Location | None:
 def _best_stated(dates: list[ResolvedDate]) -> ResolvedDate | None:
     stated = [d for d in dates if d.stated and d.plausible]
     return min(stated, key=lambda d: _DATE_RANK[d.precision.value], default=None)
+
+
+def _carry_dates_forward(dates: list[ResolvedDate]) -> None:
+    # Sentences before the first dated one lead up to it: they take its date too.
+    last = next((found for found in dates if found.stated and found.plausible), None)
+    for index, found in enumerate(dates):
+        if found.stated and found.plausible:
+            last = found
+        elif last is not None and not found.stated:
+            dates[index] = last
 
 
 def _sentence(mention: Mention) -> str:
