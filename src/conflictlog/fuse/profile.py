@@ -1,0 +1,114 @@
+"""What cross-report fusion knows about one per-document incident (a *member*).
+
+A ``MemberProfile`` is small and JSON-ready: the store keeps one per member so that a new
+report is compared with stored ones without reading their texts or events again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..models import Document, Event, GeoPrecision, Incident, Location, Stance
+
+_TERM = re.compile(r"\b(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|\d+-year-old|\d{2,5}(?= [A-Z][a-z]+ (?:Street|St|Avenue|"
+                   r"Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Way|Place|Court)\b))")
+
+
+@dataclass(slots=True)
+class MemberProfile:
+    """Fusion features of one per-document incident."""
+
+    member_id: str                   # the per-document incident id
+    document_id: str
+    published: str | None
+    outlet: str
+    event_type: str
+    date: str | None                 # the incident's first day, else the publication day
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    place: str | None = None
+    actors: list[str] = field(default_factory=list)
+    figures: dict[str, list[int | None]] = field(default_factory=dict)   # "killed/all" -> [min, max]
+    terms: list[str] = field(default_factory=list)
+    original_id: str | None = None   # the document this one copies; None for an independent report
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data for storage."""
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> MemberProfile:
+        """Inverse of ``to_json``."""
+        return cls(**data)
+
+
+def outlet_of(document: Document) -> str:
+    """Who published the report: the web host, else the declared source, else the document itself."""
+    if document.url:
+        host = urlsplit(document.url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    return document.source or document.document_id
+
+
+def build_profile(document: Document, incident: Incident, events: list[Event], terms: list[str]) -> MemberProfile:
+    """The profile of ``incident``, one of ``document``'s incidents built from ``events``."""
+    location = incident.location
+    precise = _is_precise(location)
+    return MemberProfile(
+        member_id=incident.id, document_id=document.document_id, published=_day(document.published),
+        outlet=outlet_of(document), event_type=incident.event_type,
+        date=incident.date_start or _day(document.published),
+        lat=location.lat if precise else None, lon=location.lon if precise else None,
+        country_code=location.country_code, admin1=location.admin1,
+        place=(location.name or location.text or "").casefold() or None if precise else None,
+        actors=sorted({(a.name or a.text).casefold() for a in incident.actors}),
+        figures=_asserted_figures(events), terms=terms,
+    )
+
+
+def _is_precise(location: Location) -> bool:
+    """A town or better: a country's or region's centre says nothing about where it happened."""
+    return location.precision in (GeoPrecision.EXACT, GeoPrecision.TOWN, GeoPrecision.DISTRICT)
+
+
+def _asserted_figures(events: list[Event]) -> dict[str, list[int | None]]:
+    figures: dict[str, list[int | None]] = {}
+    for event in events:
+        if event.attribution.stance == Stance.DENIED:
+            continue
+        for casualty in event.casualties:
+            key = f"{casualty.kind}/{casualty.group}"
+            low = max(casualty.min or 0, (figures.get(key) or [0])[0] or 0)
+            figures[key] = [low, casualty.max if casualty.max is None else max(casualty.max, low)]
+    return figures
+
+
+def key_terms(text: str, limit: int = 60) -> list[str]:
+    """Names, ages and house numbers that tell one happening from a neighbour (common words left out)."""
+    common = _common_capitalised()
+    found: dict[str, None] = {}
+    for match in _TERM.finditer(text):
+        term = match.group(0).casefold()
+        if term not in common and len(term) > 2:
+            found.setdefault(term, None)
+    return sorted(list(found)[:limit])   # the first ones: a report names its own incident early
+
+
+@cache
+def _common_capitalised() -> frozenset[str]:
+    raw = resources.files("conflictlog.fuse").joinpath("data/common_terms.json").read_text()
+    return frozenset(word.casefold() for word in json.loads(raw)["terms"])
+
+
+def _day(published: str | None) -> str | None:
+    return published[:10] if published else None
