@@ -361,3 +361,20 @@ def event_from_v1(data: dict[str, Any]) -> Event:
         disputed_by=[_rebuild(Dispute, d) for d in data.get("disputed_by") or []],
         evidence=[_rebuild(Span, s) for s in data.get("evidence") or []],
     )
+
+
+@dataclass(slots=True)
+class MergeDecision:
+    """Why a per-document incident (a member) belongs to its cross-report incident.
+
+    ``partner_id`` is the member it matched best (None: it started the incident), ``score``
+    that match's score and ``reasons`` the feature agreements behind it (``conflictlog why``).
+    """
+
+    member_id: str
+    incident_id: str
+    document_id: str
+    partner_id: str | None = None
+    score: float | None = None
+    reasons: list[str] = field(default_factory=list)
+    copy_of: str | None = None       # the document this member's document copies
