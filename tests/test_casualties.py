@@ -46,6 +46,8 @@ def test_counts_and_ranges(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("A man was shot and killed on Tuesday.", {(K.KILLED, G.ALL, 1, 1)}),
+    ("The man was rushed to a hospital, where he died.", {(K.KILLED, G.ALL, 1, 1)}),
+    ("A young man shot dead by police had a knife.", {(K.KILLED, G.ALL, 1, 1)}),
     ("The driver died.", {(K.KILLED, G.ALL, 1, 1)}),
     ("He was found dead in his car.", {(K.KILLED, G.ALL, 1, 1)}),
     ("The gunman then took his own life.", {(K.KILLED, G.ALL, 1, 1)}),

@@ -78,3 +78,28 @@ def test_history_records_figures_as_of_publication():
     assert incident.history[0].as_of == "2023-09-19"
     assert incident.history[0].casualties == incident.casualties
     assert (incident.date_start, incident.date_end) == ("2023-09-19", "2023-09-19")
+
+
+def hurt(low, high, text, group=VictimGroup.ALL):
+    return Casualty(CasualtyKind.INJURED, group, low, high, text)
+
+
+def test_people_only_said_to_be_hit_are_the_dead_first():
+    figures = combine_casualties([event("a", casualties=[hurt(1, 1, "a man was shot")]),
+                                  event("b", casualties=[Casualty(CasualtyKind.KILLED, VictimGroup.ALL, 1, 1, "he died")])])
+    assert {(f.kind, f.min) for f in figures} == {(CasualtyKind.KILLED, 1)}
+
+
+def test_people_hit_beyond_the_dead_are_injured():
+    figures = combine_casualties([event("a", casualties=[hurt(2, 2, "two people were shot"), killed(1, 1)])])
+    assert {(f.kind, f.min, f.max) for f in figures} == {(CasualtyKind.KILLED, 1, 1), (CasualtyKind.INJURED, 1, 1)}
+
+
+def test_stated_injuries_are_never_absorbed_by_the_dead():
+    figures = combine_casualties([event("a", casualties=[hurt(1, 1, "one person was wounded"), killed(1, 1)])])
+    assert {(f.kind, f.min) for f in figures} == {(CasualtyKind.KILLED, 1), (CasualtyKind.INJURED, 1)}
+
+
+def test_hits_without_dead_stay_injured():
+    figures = combine_casualties([event("a", casualties=[hurt(1, 1, "a woman was shot in the leg")])])
+    assert [(f.kind, f.min) for f in figures] == [(CasualtyKind.INJURED, 1)]

@@ -14,6 +14,8 @@ Rules (the words are in ``lexicons/casualties.json``; how a figure becomes a ran
 * conjoined victims: "his five children as well as his wife" gives each group that is not
   "all" on its own, and their sum as "all".
 * exact figures have min == max; "at least 2" has max None.
+* a weak reading ("was shot", "was taken to hospital") says people were hit; it is dropped
+  when the sentence's dead are at least as many ("was rushed to hospital, where he died").
 * a victim without a figure counts one when singular ("the driver died"); a plural without
   a figure ("people were killed") gives no casualty rather than a guess.
 """
@@ -38,14 +40,22 @@ def find_casualties(sent: Span) -> list[Casualty]:
     found = readings(sent, lex)
     strong_victims = {r.victim.i for r in found if not r.weak}
     kept = [r for r in found if not (r.weak and r.victim.i in strong_victims)]
-    casualties: list[Casualty] = []
+    strong: list[Casualty] = []
+    hit: list[Casualty] = []
     seen: set[tuple[CasualtyKind, int]] = set()
     for reading in kept:
         if (reading.kind, reading.victim.i) in seen:
             continue
         seen.add((reading.kind, reading.victim.i))
-        casualties.extend(_casualties_of(reading, lex))
-    return _unique(casualties)
+        (hit if reading.weak else strong).extend(_casualties_of(reading, lex))
+    return _unique(strong + [c for c in hit if not _all_dead(c, strong)])
+
+
+def _all_dead(hit: Casualty, strong: list[Casualty]) -> bool:
+    """ "The boy was rushed to hospital, where he died": the one hit is the one dead."""
+    dead = [c.min or 0 for c in strong
+            if c.kind == CasualtyKind.KILLED and (c.group == hit.group or hit.group == VictimGroup.ALL)]
+    return hit.min is not None and max(dead, default=0) >= hit.min
 
 
 def _casualties_of(reading: Reading, lex: CasualtyLexicon) -> list[Casualty]:

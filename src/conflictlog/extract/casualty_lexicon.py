@@ -7,12 +7,16 @@ The words are data so that a reader can see and extend them without reading the 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from ..models import CasualtyKind, VictimGroup
+
+
+_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +66,7 @@ class CasualtyLexicon:
     modifiers: dict[str, Bound]
     range_words: frozenset[str]
     irrealis_heads: frozenset[str]
+    injury_words: frozenset[str]
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> "CasualtyLexicon":
@@ -95,7 +100,13 @@ class CasualtyLexicon:
             modifiers={k: Bound(v) for k, v in raw["modifiers"].items()},
             range_words=words("range_words"),
             irrealis_heads=words("irrealis_heads"),
+            injury_words=words("injury_words"),
         )
+
+    def is_hit_only(self, text: str) -> bool:
+        """True when a figure's words ("a man was shot", "was taken to hospital") say people were
+        hit without saying they were injured: some of them may be the dead told elsewhere."""
+        return bool(text) and self.injury_words.isdisjoint(_WORD.findall(text.lower()))
 
 
 @lru_cache(maxsize=1)

@@ -65,6 +65,8 @@ def _adjective_readings(adjective: Token, lex: CasualtyLexicon) -> list[Reading]
         victims = [adjective.head] if adjective.head.pos_ in _VICTIM_POS else []
     elif adjective.dep_ == "oprd":
         victims = _objects(adjective.head) or _subjects(adjective.head, ("nsubj", "nsubjpass"))
+        if not victims and adjective.head.dep_ == "acl":
+            victims = [adjective.head.head]  # "a man shot dead by police"
     else:
         victims = _subjects(adjective, ("nsubj",)) or _subjects(adjective.head, ("nsubj", "nsubjpass"))
     return [Reading(kind, victim, adjective) for victim in victims]

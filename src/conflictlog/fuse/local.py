@@ -9,6 +9,10 @@ Rules, stated so a user can check them:
   claim gives; ``max`` = the largest upper bound, or None (open-ended) when any claim is
   open-ended; ``best`` = ``min`` (within one report there is no later figure to prefer).
   Denied claims never raise the figures.
+- people only said to be hit ("a man was shot", "was taken to hospital": an injured figure
+  whose words state no injury) are the dead of the same incident first: they add
+  ``hit - killed`` injured, and nothing when the killed figure covers them. "Two people were
+  shot; one died" gives killed 1 and injured 1; "a man was shot ... he died" killed 1 alone.
 - status: ``denied`` when every claim is denied; ``contested`` when a claim is disputed by
   another side, or claims of different sides disagree; ``corroborated`` when speakers of two
   or more different sides assert it; else ``single_source``.
@@ -19,6 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from ..extract.casualty_lexicon import default_lexicon
 from ..models import (
     Actor,
     Casualty,
@@ -96,13 +101,44 @@ def _lead_event(events: list[Event]) -> Event:
 
 def combine_casualties(events: Iterable[Event]) -> list[IncidentCasualty]:
     """Figures per (kind, group) from the claims that are not denied (rule in the module docstring)."""
+    lexicon = default_lexicon()
     by_key: dict[tuple[CasualtyKind, VictimGroup], list[Casualty]] = defaultdict(list)
+    hits: dict[VictimGroup, list[Casualty]] = defaultdict(list)
     for event in events:
         if event.attribution.stance == Stance.DENIED:
             continue
         for casualty in event.casualties:
-            by_key[(casualty.kind, casualty.group)].append(casualty)
-    return [_combine(kind, group, figures) for (kind, group), figures in by_key.items()]
+            if casualty.kind == CasualtyKind.INJURED and lexicon.is_hit_only(casualty.text):
+                hits[casualty.group].append(casualty)
+            else:
+                by_key[(casualty.kind, casualty.group)].append(casualty)
+    combined = {key: _combine(*key, figures) for key, figures in by_key.items()}
+    for group, figures in hits.items():
+        _add_survivors(combined, _combine(CasualtyKind.INJURED, group, figures))
+    return list(combined.values())
+
+
+def _add_survivors(combined: dict[tuple[CasualtyKind, VictimGroup], IncidentCasualty],
+                   hit: IncidentCasualty) -> None:
+    """Count the people hit beyond the dead as injured (rule in the module docstring)."""
+    dead = _killed(combined, hit.group)
+    low = (hit.min or 0) - dead
+    if low <= 0:
+        return
+    high = None if hit.max is None else hit.max - dead
+    key = (CasualtyKind.INJURED, hit.group)
+    known = combined.get(key)
+    if known is not None:
+        low = max(low, known.min or 0)
+        high = None if high is None or known.max is None else max(high, known.max)
+    combined[key] = IncidentCasualty(kind=CasualtyKind.INJURED, group=hit.group, min=low, best=low, max=high)
+
+
+def _killed(combined: dict[tuple[CasualtyKind, VictimGroup], IncidentCasualty], group: VictimGroup) -> int:
+    """The dead of ``group``; for "all", the largest figure of any group (a subgroup's dead are among all)."""
+    figures = [c.min or 0 for (kind, g), c in combined.items()
+               if kind == CasualtyKind.KILLED and (g == group or group == VictimGroup.ALL)]
+    return max(figures, default=0)
 
 
 def _combine(kind: CasualtyKind, group: VictimGroup, figures: list[Casualty]) -> IncidentCasualty:
