@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"conflictlog {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add in (_add_ingest, _add_events, _add_incidents, _add_export, _add_stats, _add_rejected,
-                _add_evaluate):
+                _add_evaluate, _add_serve):
         add(commands)
     return parser
 
@@ -139,6 +139,18 @@ def _add_evaluate(commands) -> None:
     p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; 0 = one per CPU core)")
     p.add_argument("--model", help="spaCy pipeline to use (default: $CONFLICTLOG_MODEL or the best installed)")
     p.set_defaults(handler=cmd_evaluate, db=None)
+
+
+def _add_serve(commands) -> None:
+    p = commands.add_parser("serve", help="serve the JSON API and the web dashboard (map, timeline, incidents)",
+                            description="Serve the database over HTTP: JSON API under /api (docs at /api/docs), "
+                                        "dashboard at /. Read-only unless $CONFLICTLOG_INGEST_TOKEN is set, which "
+                                        "turns on POST /api/documents for callers sending that token.")
+    _db_option(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--model", help="spaCy pipeline for POST /api/documents (default: the best installed)")
+    p.set_defaults(handler=cmd_serve)
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -231,6 +243,14 @@ def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump(report.as_json(), fh, indent=2)
     sys.stdout.write(report.text() + "\n")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    """``conflictlog serve``: run the API and dashboard until interrupted."""
+    from .serve import ServeSettings, serve
+
+    serve(ServeSettings.from_env(settings.db, model=args.model or settings.model), host=args.host, port=args.port)
     return 0
 
 

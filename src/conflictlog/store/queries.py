@@ -1,0 +1,217 @@
+"""Read-only queries for the HTTP API: filtered, paged incidents, events, documents and timelines.
+
+Filters run on indexed columns (``search_index.py``): no payload is parsed to decide whether a
+row matches, so a page of 100k incidents costs one index walk and a count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    Integer,
+    Select,
+    Text,
+    and_,
+    cast,
+    column,
+    func,
+    literal_column,
+    select,
+    text,
+)
+from sqlalchemy.engine import Engine
+
+from ..models import to_dict
+from . import codec
+from .engine import make_engine, require_existing, storage_errors
+from .schema import documents, events, incidents
+from .search_index import EVIDENCE_FTS
+
+
+class IncidentSort(StrEnum):
+    """Orders the incident list can be read in."""
+
+    NEWEST = "-date"
+    OLDEST = "date"
+    MOST_CASUALTIES = "-casualties"
+    FEWEST_CASUALTIES = "casualties"
+
+
+class Interval(StrEnum):
+    """Bucket size of a timeline."""
+
+    DAY = "day"
+    WEEK = "week"
+
+
+@dataclass(frozen=True, slots=True)
+class BoundingBox:
+    """West, south, east, north in degrees (WGS 84); west > east crosses the antimeridian."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentFilter:
+    """Which incidents to read; every field left None matches everything."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    bbox: BoundingBox | None = None
+    country: str | None = None
+    event_type: str | None = None
+    actor: str | None = None
+    status: str | None = None
+    min_casualties: int | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageOf:
+    """One page of records and how many match in all."""
+
+    items: list[dict[str, Any]]
+    total: int
+
+
+class QueryStore:
+    """Read-only access to one conflictlog database for the API."""
+
+    def __init__(self, db: str) -> None:
+        """Connect to the existing database ``db`` (migrate it first with ``Repository.open``)."""
+        require_existing(db)
+        self._engine: Engine = make_engine(db)
+
+    def close(self) -> None:
+        """Release every connection."""
+        self._engine.dispose()
+
+    def incidents(self, where: IncidentFilter, sort: IncidentSort, offset: int, limit: int) -> PageOf:
+        """Incidents matching ``where`` in ``sort`` order, ``limit`` of them from ``offset``."""
+        conditions = self._incident_conditions(where)
+        page = select(incidents.c.payload).where(*conditions).order_by(*_ORDER[sort]).offset(offset).limit(limit)
+        count = select(func.count()).select_from(incidents).where(*conditions)
+        with self._read("list incidents") as conn:
+            return PageOf([row.payload for row in conn.execute(page)], conn.scalar(count) or 0)
+
+    def incident(self, incident_id: str) -> dict[str, Any] | None:
+        """One incident's record, or None."""
+        with self._read(f"read incident {incident_id}") as conn:
+            return conn.scalar(select(incidents.c.payload).where(incidents.c.id == incident_id))
+
+    def events(self, *, incident_id: str | None = None, document_id: str | None = None,
+               event_type: str | None = None, offset: int = 0, limit: int = 100) -> PageOf:
+        """Event records (format v1), by document and order within it."""
+        conditions = [column == value for column, value in (
+            (events.c.incident_id, incident_id), (events.c.document_id, document_id),
+            (events.c.event_type, event_type)) if value is not None]
+        page = select(events).where(*conditions).order_by(events.c.document_id, events.c.seq)
+        count = select(func.count()).select_from(events).where(*conditions)
+        with self._read("list events") as conn:
+            rows = conn.execute(page.offset(offset).limit(limit))
+            items = [to_dict(codec.event_from_row(row)) for row in rows]
+            return PageOf(items, conn.scalar(count) or 0)
+
+    def documents(self, offset: int, limit: int) -> PageOf:
+        """Documents without their text, newest first."""
+        columns = [documents.c[name] for name in _DOCUMENT_SUMMARY]
+        page = select(*columns).order_by(documents.c.published.desc(), documents.c.document_id)
+        with self._read("list documents") as conn:
+            items = [dict(row._mapping) for row in conn.execute(page.offset(offset).limit(limit))]
+            return PageOf(items, conn.scalar(select(func.count()).select_from(documents)) or 0)
+
+    def document(self, document_id: str) -> dict[str, Any] | None:
+        """One document with its text, or None."""
+        with self._read(f"read document {document_id}") as conn:
+            row = conn.execute(select(documents).where(documents.c.document_id == document_id)).first()
+        if row is None:
+            return None
+        return {name: row._mapping[name] for name in (*_DOCUMENT_SUMMARY, "text")}
+
+    def timeline(self, where: IncidentFilter, interval: Interval) -> list[dict[str, Any]]:
+        """Per period and event type: incidents and the sums of killed and injured, oldest first."""
+        period = self._period(interval).label("period")
+        query = (select(period, incidents.c.event_type, func.count().label("incidents"),
+                        func.sum(incidents.c.killed_best).label("killed"),
+                        func.sum(incidents.c.injured_best).label("injured"))
+                 .where(incidents.c.date_start.is_not(None), *self._incident_conditions(where))
+                 .group_by(period, incidents.c.event_type).order_by(period, incidents.c.event_type))
+        with self._read("aggregate the timeline") as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    # -- building blocks ---------------------------------------------------------------
+
+    def _incident_conditions(self, where: IncidentFilter) -> list[ColumnElement[bool]]:
+        conditions = [column == value for column, value in (
+            (incidents.c.country_code, where.country and where.country.upper()),
+            (incidents.c.event_type, where.event_type), (incidents.c.status, where.status)) if value]
+        if where.date_from:
+            conditions.append(incidents.c.date_start >= where.date_from)
+        if where.date_to:
+            conditions.append(incidents.c.date_start <= where.date_to)
+        if where.min_casualties is not None:
+            conditions.append(incidents.c.killed_best + incidents.c.injured_best >= where.min_casualties)
+        if where.actor:
+            conditions.append(incidents.c.actor_text.contains(where.actor.lower(), autoescape=True))
+        if where.bbox:
+            conditions.append(_inside(where.bbox))
+        if where.text:
+            conditions.append(incidents.c.id.in_(self._evidence_matches(where.text)))
+        return conditions
+
+    def _evidence_matches(self, query: str) -> Select[Any]:
+        if self._engine.dialect.name == "sqlite":
+            matching = (text(f"SELECT rowid FROM {EVIDENCE_FTS} WHERE {EVIDENCE_FTS} MATCH :fts")
+                        .bindparams(fts=fts_query(query)).columns(column("rowid", Integer)))
+            return select(events.c.incident_id).where(literal_column("events.rowid").in_(matching))
+        evidence = cast(events.c.payload["evidence"], Text)
+        return select(events.c.incident_id).where(evidence.icontains(query, autoescape=True))
+
+    def _period(self, interval: Interval) -> ColumnElement[Any]:
+        day = incidents.c.date_start
+        if interval == Interval.DAY:
+            return func.substr(day, 1, 10)
+        if self._engine.dialect.name == "sqlite":
+            # The Monday that starts the ISO week of the day.
+            return func.date(day, "-6 days", "weekday 1")
+        return func.to_char(func.date_trunc("week", cast(func.substr(day, 1, 10), Date)), "YYYY-MM-DD")
+
+    @contextmanager
+    def _read(self, action: str) -> Iterator[Connection]:
+        with storage_errors(action, self._engine.url), self._engine.connect() as conn, conn.begin():
+            yield conn
+
+
+def fts_query(words: str) -> str:
+    """An FTS5 query that finds every word of ``words`` as typed: each is quoted, so no syntax leaks in."""
+    tokens = [token.replace('"', '""') for token in words.split()]
+    return " ".join(f'"{token}"' for token in tokens) or '""'
+
+
+def _inside(box: BoundingBox) -> ColumnElement[bool]:
+    latitude = incidents.c.lat.between(box.south, box.north)
+    if box.west <= box.east:
+        return and_(latitude, incidents.c.lon.between(box.west, box.east))
+    return and_(latitude, (incidents.c.lon >= box.west) | (incidents.c.lon <= box.east))
+
+
+_DOCUMENT_SUMMARY = ("document_id", "title", "published", "url", "source", "origin", "input_format", "ingested_at")
+
+# Casualty order is killed first, then injured: it walks ix_incidents_casualties.
+_ORDER = {
+    IncidentSort.NEWEST: (incidents.c.date_start.desc(), incidents.c.id),
+    IncidentSort.OLDEST: (incidents.c.date_start.asc(), incidents.c.id),
+    IncidentSort.MOST_CASUALTIES: (incidents.c.killed_best.desc(), incidents.c.injured_best.desc(), incidents.c.id),
+    IncidentSort.FEWEST_CASUALTIES: (incidents.c.killed_best.asc(), incidents.c.injured_best.asc(), incidents.c.id),
+}
