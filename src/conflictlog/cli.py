@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"conflictlog {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (_add_ingest, _add_events, _add_incidents, _add_export, _add_stats, _add_rejected,
+    for add in (_add_ingest, _add_events, _add_incidents, _add_export, _add_stats, _add_rejected, _add_report,
                 _add_evaluate, _add_serve):
         add(commands)
     return parser
@@ -251,6 +251,37 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from .serve import ServeSettings, serve
 
     serve(ServeSettings.from_env(settings.db, model=args.model or settings.model), host=args.host, port=args.port)
+    return 0
+
+
+def _add_report(commands) -> None:
+    p = commands.add_parser("report", help="write a situation report (HTML, PDF or Markdown) with map and timeline",
+                            description="Totals as ranges, a map, a timeline, the incident table, contested and "
+                                        "denied claims, what changed and methods, every figure tied to its "
+                                        "evidence. The same database and arguments give the same file.")
+    _db_option(p)
+    place = p.add_mutually_exclusive_group()
+    place.add_argument("--country", metavar="CC", help="only this country (ISO 3166-1 alpha-2, e.g. UA)")
+    place.add_argument("--region", metavar="NAME", help="only places whose name or first-level division is NAME")
+    place.add_argument("--bbox", metavar="W,S,E,N", help="only places inside this box (degrees)")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD)")
+    p.add_argument("--since-last", action="store_true",
+                   help="say what changed since the last report written to the same file (state kept in FILE.state.json)")
+    p.add_argument("--format", choices=("html", "pdf", "md"), default="html")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+    p.set_defaults(handler=cmd_report)
+
+
+def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    """``conflictlog report``: write a situation report and its state for the next --since-last."""
+    from pathlib import Path
+
+    from .report.sitrep import Scope, write_report
+
+    scope = Scope.parse(args.country, args.region, args.bbox, args.date_from, args.date_to)
+    report = write_report(settings.db, scope, args.format, Path(args.output), since_last=args.since_last)
+    err.print(f"report on {report.incident_count} incidents written to {args.output}", highlight=False)
     return 0
 
 
