@@ -109,9 +109,10 @@ def read_shard(shard: Shard, settings: Settings) -> Iterator[Document | Rejected
     try:
         stream, encoding = _open_range(shard)
     except OSError as error:
+        locator = f"bytes {shard.start}-{shard.end if shard.end is not None else 'end'}"
         yield Rejected(shard.file.path, RejectReason.UNREADABLE,
-                       f"{where(shard.file.path)}: bytes {shard.start}-{shard.end} cannot be read "
-                       f"({error.strerror or error}); check the file is complete and readable")
+                       f"{where(shard.file.path, locator)}: cannot be read ({error.strerror or error}); "
+                       "check the file is complete and readable", locator=locator)
         return
     if shard.file.format is InputFormat.JSONL:
         yield from _jsonl_range(stream, shard, settings, encoding)

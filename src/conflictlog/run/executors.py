@@ -10,10 +10,12 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
+from ..config import Settings
 from ..errors import ConfigError
-from ..models import Document, DocumentResult
+from ..ingest import InputFile, iter_documents
+from ..models import Document, DocumentResult, Rejected
 from .pipeline import Pipeline, PipelineSpec
 
 
@@ -22,10 +24,22 @@ class Executor(Protocol):
 
     def run(self, batches: Iterable[Sequence[Document]]) -> Iterator[list[DocumentResult]]: ...
 
+    def read(self, files: Sequence[InputFile], settings: Settings,
+             stdin: BinaryIO | None = None) -> Iterator[Document | Rejected]: ...
+
     def close(self) -> None: ...
 
 
-class LocalExecutor:
+class _ReadsHere:
+    """Reads the inputs in this process: parsing is cheap next to the pipeline on one machine."""
+
+    def read(self, files: Sequence[InputFile], settings: Settings,
+             stdin: BinaryIO | None = None) -> Iterator[Document | Rejected]:
+        """Every item of ``files``, in order."""
+        return iter_documents(files, settings, stdin=stdin)
+
+
+class LocalExecutor(_ReadsHere):
     """Runs every batch in this process (the default for one job)."""
 
     def __init__(self, spec: PipelineSpec) -> None:
@@ -56,7 +70,7 @@ def _process_in_worker(batch: Sequence[Document]) -> list[DocumentResult]:
     return _worker_pipeline.process(batch)
 
 
-class ProcessExecutor:
+class ProcessExecutor(_ReadsHere):
     """Runs batches in ``jobs`` worker processes, keeping a bounded number in flight."""
 
     def __init__(self, spec: PipelineSpec, jobs: int) -> None:
@@ -78,10 +92,29 @@ class ProcessExecutor:
         self._pool.shutdown(cancel_futures=True)
 
 
-def make_executor(spec: PipelineSpec, jobs: int | None = 1) -> Executor:
-    """An executor for ``jobs`` processes: 1 runs in-process, 0 or None means one per CPU core."""
+def make_executor(spec: PipelineSpec, jobs: int | None = 1, dask: str | None = None) -> Executor:
+    """An executor for ``jobs`` processes: 1 runs in-process, 0 or None means one per CPU core.
+
+    ``dask`` ("local", or a scheduler address such as ``tcp://host:8786``) runs on Dask instead;
+    with "local", ``jobs`` is the number of worker processes of the cluster it starts.
+    """
     if jobs is None or jobs == 0:
         jobs = os.cpu_count() or 1
     if jobs < 0:
         raise ConfigError(f"--jobs {jobs} is negative", hint="give a number of processes, or 0 for one per core")
+    if dask:
+        return _dask_executor(spec, dask, jobs)
     return LocalExecutor(spec) if jobs == 1 else ProcessExecutor(spec, jobs)
+
+
+def _dask_executor(spec: PipelineSpec, address: str, jobs: int) -> Executor:
+    try:
+        from .dask_executor import DaskExecutor
+    except ImportError as error:
+        raise ConfigError(f"--dask needs Dask, which is not installed ({error})",
+                          hint="install it with: pip install 'conflictlog[dask]'") from error
+    try:
+        return DaskExecutor(spec, address, jobs)
+    except (OSError, TimeoutError) as error:
+        raise ConfigError(f"no Dask scheduler answers at {address!r} ({error})",
+                          hint="start one with 'dask scheduler', or use --dask local") from error

@@ -15,7 +15,7 @@ from itertools import islice
 from typing import BinaryIO
 
 from ..config import Settings
-from ..ingest import discover, iter_documents
+from ..ingest import discover
 from ..models import Document, DocumentResult, Rejected
 from ..store import Repository, SaveOutcome
 from .executors import make_executor
@@ -53,6 +53,7 @@ def ingest(
     settings: Settings,
     *,
     jobs: int | None = 1,
+    dask: str | None = None,
     stdin: BinaryIO | None = None,
     on_item: ProgressHook | None = None,
     on_files: FilesHook | None = None,
@@ -60,7 +61,8 @@ def ingest(
     """Ingest ``paths`` into the database of ``settings``; returns what happened.
 
     ``on_files`` is told how many input files were found, and ``on_item`` is called for
-    every item read (a progress bar hooks in here).
+    every item read (a progress bar hooks in here). ``dask`` runs on a Dask cluster ("local" or
+    a scheduler address, see ``run.dask_executor``); else ``jobs`` processes run here.
     Raises InputError for a path that matches nothing, StorageError for the database.
     """
     started = time.perf_counter()
@@ -68,10 +70,10 @@ def ingest(
     summary = IngestSummary(files=len(files))
     if on_files:
         on_files(len(files))
-    executor = make_executor(PipelineSpec(model=settings.model), jobs)
+    executor = make_executor(PipelineSpec(model=settings.model), jobs, dask)
     try:
         with Repository.open(settings.db) as repo:
-            items = iter_documents(files, settings, stdin=stdin)
+            items = executor.read(files, settings, stdin)
             fresh = _new_documents(items, repo, summary, on_item)
             for results in executor.run(_batches(fresh, BATCH_SIZE)):
                 for result in results:

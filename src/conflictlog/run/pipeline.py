@@ -55,18 +55,19 @@ class Pipeline:
         try:
             return self._finish(document, self.extractor.extract(document))
         except Exception as exc:  # noqa: BLE001 - kept with its reason, never dropped
-            return _failed(document, exc)
+            return failed_result(document, exc)
 
     def _finish(self, document: Document, mentions) -> DocumentResult:
         try:
             events = self.resolver.resolve(document, mentions)
             incidents = fuse_document(document, events)
         except Exception as exc:  # noqa: BLE001 - kept with its reason, never dropped
-            return _failed(document, exc)
+            return failed_result(document, exc)
         return DocumentResult(document=document, events=events, incidents=incidents)
 
 
-def _failed(document: Document, exc: Exception) -> DocumentResult:
+def failed_result(document: Document, exc: BaseException) -> DocumentResult:
+    """The result of a document whose processing raised ``exc``: stored, with the reason kept."""
     reason = Rejected(
         origin=document.origin,
         locator=document.locator,
