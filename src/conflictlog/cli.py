@@ -82,7 +82,11 @@ def _add_ingest(commands) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH")
     _db_option(p)
     p.add_argument("--model", help="spaCy pipeline to use (default: $CONFLICTLOG_MODEL or the best installed)")
-    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; 0 = one per CPU core)")
+    p.add_argument("--jobs", type=int, default=0,
+                   help="worker processes (default 0 = one per CPU core; 1 = in this process)")
+    p.add_argument("--dask", metavar="local|tcp://HOST:PORT",
+                   help="run on Dask: 'local' starts a cluster of --jobs workers here; an address uses a running "
+                        "scheduler (its workers need conflictlog, the model and the input paths); docs/scaling.md")
     p.add_argument("--field", action="append", metavar="FIELD=COLUMN",
                    help="JSONL/CSV column holding a field, e.g. --field text=body (repeatable)")
     p.add_argument("--max-chars", type=int, help="reject longer documents as oversized (default 1,000,000)")
@@ -161,8 +165,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     settings = settings.with_overrides(model=args.model, max_chars=args.max_chars, strict=args.strict or None,
                                        fields=FieldMap.parse(args.field) if args.field else None)
     with IngestProgress(err, enabled=not args.no_progress) as progress:
-        summary = ingest(args.paths, settings, jobs=args.jobs, stdin=sys.stdin.buffer, on_item=progress.advance,
-                         on_files=progress.set_files)
+        summary = ingest(args.paths, settings, jobs=args.jobs, dask=args.dask, stdin=sys.stdin.buffer,
+                         on_item=progress.advance, on_files=progress.set_files)
     from .cli_progress import print_summary
     print_summary(err, summary, settings.db)
     return EXIT_STRICT if settings.strict and summary.rejected_total else 0
