@@ -104,3 +104,27 @@ def test_dateline_place_is_a_hint_not_the_place(gazetteer: Gazetteer) -> None:
 
 def test_no_spans_no_place(gazetteer: Gazetteer) -> None:
     assert resolve_location([], DocContext.empty(), gazetteer) == Location()
+
+
+def test_a_town_is_looked_for_in_the_state_of_the_dateline(gazetteer: Gazetteer) -> None:
+    text = "FAYETTEVILLE, N.C. – A woman shot her husband in Fayetteville, police said."
+    context = context_of(text, ["Fayetteville"], gazetteer)
+    assert context.region_share("US", "North Carolina") == 1.0
+    location = resolve_location([Span("Fayetteville", text.rindex("Fayetteville"), text.rindex("Fayetteville") + 12)],
+                                context, gazetteer)
+    assert (location.name, location.admin1, location.country_code) == ("Fayetteville", "North Carolina", "US")
+
+
+def test_a_state_named_in_the_text_picks_the_town(gazetteer: Gazetteer) -> None:
+    text = "A man was shot in Aurora, Colorado on Tuesday."
+    context = context_of(text, ["Aurora", "Colorado"], gazetteer)
+    assert resolve_location([span_of(text, "Aurora")], context, gazetteer).admin1 == "Colorado"
+
+
+def test_a_country_used_as_a_modifier_is_not_a_place(gazetteer: Gazetteer) -> None:
+    text = "SAN SALVADOR, 3 JAN 90 -- THE U.S. EMBASSY CONDEMNED THE ATTACK IN EL SALVADOR AND THE U.S."
+    context = context_of(text, ["U.S.", "EL SALVADOR"], gazetteer)
+    assert context.country_share("US") == 0 and context.main_country() == "SV"
+    assert resolve_location([span_of(text, "U.S.")], context, gazetteer).precision is None
+    last = text.rindex("U.S.")
+    assert resolve_location([Span("U.S.", last, last + 4)], context, gazetteer).country_code == "US"

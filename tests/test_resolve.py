@@ -108,3 +108,23 @@ def test_undated_sentences_take_the_date_of_the_story_so_far(resolver: Resolver)
     mentions = [at("Police said nothing at first.", []), at("A man was shot on Sunday.", ["on Sunday"]),
                 at("He died in hospital.", []), at("On Monday police arrested a suspect.", ["On Monday"])]
     assert [e.date for e in resolver.resolve(doc, mentions)] == ["2015-12-27", "2015-12-27", "2015-12-27", "2015-12-28"]
+
+
+def test_an_undated_dateline_names_the_place_of_sentences_without_one(resolver: Resolver) -> None:
+    text = "AURORA, Colo. (CBS4) – A deputy was shot and injured on Tuesday night. He remains in hospital."
+    doc = Document("d", text, content_hash(text), published="2016-01-27")
+    start = text.index("A deputy")
+    mentions = [Mention(document_id="d", event_type="Violence against civilians", sub_event_type="Attack",
+                        evidence=[Span(text[start:], start, len(text))])]
+    location = resolver.resolve(doc, mentions)[0].location
+    assert (location.name, location.admin1, location.precision) == ("Aurora", "Colorado", GeoPrecision.TOWN)
+
+
+def test_a_dated_wire_dateline_is_only_the_filing_office(resolver: Resolver) -> None:
+    text = "SAN SALVADOR, 3 JAN 90 -- [TEXT] Guerrillas killed two peasants."
+    doc = Document("d", text, content_hash(text), published="1990-01-03")
+    start = text.index("Guerrillas")
+    mentions = [Mention(document_id="d", event_type="Violence against civilians", sub_event_type="Attack",
+                        evidence=[Span(text[start:], start, len(text))])]
+    location = resolver.resolve(doc, mentions)[0].location
+    assert (location.name, location.precision) == ("El Salvador", GeoPrecision.COUNTRY)

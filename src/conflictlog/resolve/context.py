@@ -1,11 +1,16 @@
 """What a whole document says about where it is: the context every place choice is made in.
 
 Built once per document from the place spans of all its mentions and its dateline. A
-dateline place counts as a hint (its country, its point), never as an event place.
+dateline place counts as a hint (its country, its point), never as an event place; so does
+what follows it ("AURORA, Colo. (CBS4) --": the state). First-level subdivisions the
+document names ("Utah", "Colo.") are kept as regions, so that a town of a common name is
+looked for in the state the report is about. A country name used as a modifier ("U.S.
+aid", "THE U.S. EMBASSY") says who, not where: it is no evidence here, and no event place.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -13,12 +18,20 @@ from dataclasses import dataclass, field
 from ..models import Document, Mention, Span
 from ..text import find_dateline
 from .gazetteer import Gazetteer, Place
-from .names import name_key
+from .names import without_article
 
 # How much each kind of evidence counts towards a country of the document.
 _NAMED_COUNTRY = 2.0
 _UNAMBIGUOUS_PLACE = 1.0
 _DATELINE_PLACE = 1.0
+_NAMED_REGION = 1.0
+_NEXT_WORD = re.compile(r" ([A-Za-z][\w-]*)")
+_FUNCTION_WORDS = frozenset(
+    "and or but nor in on at to of for from with by into near as is was were are be been has have had will would "
+    "said says say the a an that which who where when while after before since during amid".split()
+)
+# "AURORA, Colo. (CBS4) –": the pieces after the place, without the outlet in brackets.
+_QUALIFIER_SPLIT = re.compile(r"[,(\[]")
 
 
 @dataclass(slots=True)
@@ -27,10 +40,12 @@ class DocContext:
     and its dateline (place text, date text and where the story proper starts)."""
 
     countries: Counter[str] = field(default_factory=Counter)
+    regions: Counter[tuple[str, str]] = field(default_factory=Counter)
     anchors: list[tuple[float, float]] = field(default_factory=list)
-    dateline_place: str | None = None
+    dateline_place: Span | None = None
     dateline_date: str | None = None
     story_start: int = 0
+    text: str = ""
 
     @classmethod
     def empty(cls) -> "DocContext":
@@ -40,27 +55,41 @@ class DocContext:
     @classmethod
     def build(cls, document: Document, mentions: Iterable[Mention], gazetteer: Gazetteer) -> "DocContext":
         """The context of ``document`` from its dateline and every mention's place spans."""
-        context = cls()
+        context = cls(text=document.text)
         dateline = find_dateline(document.text)
         if dateline is not None:
-            context.dateline_place = dateline.place.text
+            context.dateline_place = dateline.place
             context.dateline_date = dateline.date.text if dateline.date else None
             context.story_start = dateline.end
             context._add_dateline_hint(gazetteer.candidates(dateline.place.text))
-        texts = {span.text for mention in mentions for span in mention.place_spans if not context.in_dateline(span)}
+            for qualifier in _dateline_qualifiers(document.text[dateline.place.end:dateline.end]):
+                context._add_place(qualifier, gazetteer.candidates(qualifier))
+        texts = {span.text for mention in mentions for span in mention.place_spans
+                 if not context.in_dateline(span) and not context.is_modifier(span)}
         for text in sorted(texts):
-            context._add_place(text, gazetteer.candidates(text))
+            context._add_place(text, gazetteer.candidates(without_article(text)))
         return context
 
     def in_dateline(self, span: Span) -> bool:
         """True when ``span`` lies in the dateline (before the story starts)."""
         return span.start < self.story_start
 
+    def is_modifier(self, span: Span) -> bool:
+        """True when the word after ``span`` is one it modifies ("U.S. troops"), not a function word."""
+        following = _NEXT_WORD.match(self.text, span.end)
+        return following is not None and following.group(1).casefold() not in _FUNCTION_WORDS
+
     def country_share(self, country_code: str | None) -> float:
         """How strongly the document points at ``country_code``: 1.0 for its main country, 0 for one never implied."""
         if not country_code or not self.countries:
             return 0.0
         return self.countries[country_code] / max(self.countries.values())
+
+    def region_share(self, country_code: str | None, admin1: str | None) -> float:
+        """How strongly the document points at the subdivision ``admin1`` of ``country_code`` (0 to 1)."""
+        if not admin1 or not self.regions:
+            return 0.0
+        return self.regions[(country_code, admin1)] / max(self.regions.values())
 
     def main_country(self) -> str | None:
         """The country the document points at most, if any."""
@@ -72,10 +101,13 @@ class DocContext:
             self._add(candidates[0], _DATELINE_PLACE)
 
     def _add_place(self, text: str, candidates: list[Place]) -> None:
-        key = name_key(text)
-        countries = [p for p in candidates if p.feature_code == "PCLI" and name_key(p.name) == key]
+        countries = [p for p in candidates if p.feature_code == "PCLI"]
+        regions = [p for p in candidates if p.feature_code == "ADM1" and p.admin1]
         if countries:
             self.countries[countries[0].country_code] += _NAMED_COUNTRY
+        elif regions and len({(p.country_code, p.admin1) for p in regions}) == 1:
+            self.regions[(regions[0].country_code, regions[0].admin1)] += _NAMED_REGION
+            self.countries[regions[0].country_code] += _UNAMBIGUOUS_PLACE
         elif len(candidates) == 1:
             self._add(candidates[0], _UNAMBIGUOUS_PLACE)
         elif len({p.country_code for p in candidates}) == 1 and candidates[0].country_code:
@@ -86,3 +118,8 @@ class DocContext:
             self.countries[place.country_code] += weight
         if place.has_point and place.feature_code != "PCLI":
             self.anchors.append((place.lat, place.lon))
+
+
+def _dateline_qualifiers(rest: str) -> list[str]:
+    pieces = [piece.split(")")[-1] for piece in _QUALIFIER_SPLIT.split(rest)]
+    return [cleaned for cleaned in (piece.strip(" -–—:.") for piece in pieces) if cleaned]

@@ -3,13 +3,16 @@
 Rules, so that a wrong choice can be traced:
 - each span is looked up as written, then without leading qualifiers ("eastern"), then
   without a trailing unit word ("Askeran district" -> "Askeran", asking district precision);
-- a candidate scores for: the document's countries, nearness to places the document names
+- a candidate scores for: the document's countries and first-level regions (a town in the
+  state the report names), nearness to places the document names
   unambiguously, its population, being known by this name as its main name, matching the
   precision asked for, being a curated entry; a candidate without coordinates loses;
 - of the sentence's spans, the most specific resolvable one wins (town before district
   before region before country; the earlier one on a tie);
-- dateline spans are skipped (where a report was filed is not where the event happened);
-- a candidate outside the document's countries and far from every place it names is refused;
+- dateline spans are skipped (where a report was filed is not where the event happened), and
+  so are country names used as modifiers ("U.S. aid");
+- a candidate outside the document's countries and far from every place it names is refused
+  (a country itself is never refused: a report that names it means it);
 - a span nothing matches still yields ``Location(text=...)``; this module never raises on text.
 """
 
@@ -32,6 +35,7 @@ PRECISION_RANK = {
     GeoPrecision.REGION: 3, GeoPrecision.COUNTRY: 4,
 }
 _COUNTRY_WEIGHT = 4.0
+_REGION_WEIGHT = 3.0
 _NEARNESS_WEIGHT = 5.0
 _NEARNESS_SCALE_KM = 100.0
 _POPULATION_WEIGHT = 0.5
@@ -61,8 +65,10 @@ def resolve_location(place_spans: list[Span], context: DocContext, gazetteer: Ga
 
 def resolve_span(span: Span, context: DocContext, gazetteer: Gazetteer) -> Location:
     """The best place for one span, or ``Location(text=span.text)`` when no reading of it matches."""
+    modifier = context.is_modifier(span)
     for query in readings(span.text):
-        candidates = [p for p in gazetteer.candidates(query.name) if fits_context(p, context)]
+        candidates = [p for p in gazetteer.candidates(query.name)
+                      if fits_context(p, context) and not (modifier and p.feature_code == "PCLI")]
         if candidates:
             best = max(candidates, key=lambda place: score(place, query, context))
             return to_location(span.text, best, query.wanted)
@@ -76,6 +82,8 @@ def fits_context(place: Place, context: DocContext) -> bool:
     those countries and more than ``_FOREIGN_LIMIT_KM`` from every place it names is refused.
     """
     if not context.countries or context.country_share(place.country_code) > 0 or not place.has_point:
+        return True
+    if place.feature_code == "PCLI":
         return True
     return any(distance_km(place.lat, place.lon, lat, lon) < _FOREIGN_LIMIT_KM for lat, lon in context.anchors)
 
@@ -95,6 +103,7 @@ def readings(text: str) -> list[PlaceQuery]:
 def score(place: Place, query: PlaceQuery, context: DocContext) -> float:
     """How well ``place`` fits the query in this document (higher is better)."""
     value = _COUNTRY_WEIGHT * context.country_share(place.country_code)
+    value += _REGION_WEIGHT * context.region_share(place.country_code, place.admin1)
     value += _NEARNESS_WEIGHT * _nearness(place, context)
     value += _POPULATION_WEIGHT * math.log10(place.population + 1)
     if name_key(place.name) == name_key(query.name):

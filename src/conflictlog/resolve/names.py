@@ -37,3 +37,11 @@ def is_latin(name: str) -> bool:
         return False
     latin = sum(1 for ch in letters if "LATIN" in unicodedata.name(ch, ""))
     return latin * 2 > len(letters)
+
+
+_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+
+
+def without_article(name: str) -> str:
+    """``name`` without a leading "the" ("THE UNITED STATES" -> "UNITED STATES")."""
+    return _ARTICLE.sub("", name.strip())

