@@ -55,6 +55,11 @@ def neighbour_blocks(profile: MemberProfile) -> list[Block]:
     return [(country, f"{lat + dy}:{lon + dx}") for dy in (-1, 0, 1) for dx in (-1, 0, 1)] + unplaced
 
 
+def share_block(a: MemberProfile, b: MemberProfile) -> bool:
+    """Whether blocking would compare ``a`` and ``b`` (dates aside)."""
+    return block_of(b) in neighbour_blocks(a) or block_of(a) in neighbour_blocks(b)
+
+
 def candidate_pairs(profiles: Sequence[MemberProfile]) -> Iterator[tuple[MemberProfile, MemberProfile]]:
     """Each pair of members that share a block and a date window, once, plus every copy pair."""
     by_block: dict[Block, list[MemberProfile]] = defaultdict(list)

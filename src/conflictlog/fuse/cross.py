@@ -16,7 +16,7 @@ from ..models import Document, Event, Incident, IncidentSource, MergeDecision
 from .cluster import Link, cluster_members
 from .figures import Report, combine_reports, history, in_order, reports_status
 from .local import best_location, fuse_document, merge_actors
-from .neardup import CopyFinder, DocumentKey, original_of, signature_of
+from .neardup import CopyFinder, DocumentKey, TextSignature, original_of, signature_of
 from .profile import MemberProfile, build_profile, key_terms, outlet_of
 
 
@@ -36,6 +36,7 @@ class FusionResult:
     incidents: list[Incident] = field(default_factory=list)
     decisions: list[MergeDecision] = field(default_factory=list)
     originals: dict[str, str] = field(default_factory=dict)     # copy document id -> original id
+    profiles: dict[str, MemberProfile] = field(default_factory=dict)   # member id -> profile
 
 
 def members_of(document: Document, events: list[Event], original_id: str | None = None) -> list[Member]:
@@ -103,14 +104,16 @@ def decision_for(member: Member, incident_id: str, link: Link | None) -> MergeDe
     )
 
 
-def find_originals(documents: Iterable[Document]) -> dict[str, str]:
+def find_originals(documents: Iterable[Document], signatures: dict[str, TextSignature] | None = None) -> dict[str, str]:
     """Copy document id -> its original, over a whole corpus (rule in ``fuse.neardup``)."""
+    signatures = signatures or {}
     finder = CopyFinder()
     keys = {}
     groups: dict[str, set[str]] = {}
     for document in sorted(documents, key=lambda d: d.document_id):
         keys[document.document_id] = DocumentKey(document.document_id, document.published)
-        for other, _ in finder.add(document.document_id, signature_of(document.text)):
+        signature = signatures.get(document.document_id) or signature_of(document.text)
+        for other, _ in finder.add(document.document_id, signature):
             merged = groups.get(other, {other}) | groups.get(document.document_id, {document.document_id})
             for member in merged:
                 groups[member] = merged
@@ -122,14 +125,15 @@ def find_originals(documents: Iterable[Document]) -> dict[str, str]:
     return originals
 
 
-def fuse_corpus(documents: Sequence[Document], events_of: dict[str, list[Event]]) -> FusionResult:
+def fuse_corpus(documents: Sequence[Document], events_of: dict[str, list[Event]],
+                signatures: dict[str, TextSignature] | None = None) -> FusionResult:
     """Cross-report incidents of a whole corpus; the same whatever order the documents come in."""
-    originals = find_originals(documents)
+    originals = find_originals(documents, signatures)
     members = [m for d in sorted(documents, key=lambda d: d.document_id)
                for m in members_of(d, events_of.get(d.document_id, []), originals.get(d.document_id))]
     by_id = {m.local.id: m for m in members}
     clusters, links = cluster_members(m.profile for m in members)
-    result = FusionResult(originals=originals)
+    result = FusionResult(originals=originals, profiles={m.local.id: m.profile for m in members})
     for cluster in clusters:
         incident = build_fused([by_id[p.member_id] for p in cluster])
         result.incidents.append(incident)

@@ -19,6 +19,7 @@ from ..ingest import discover
 from ..models import Document, DocumentResult, Rejected
 from ..store import Repository, SaveOutcome
 from .executors import make_executor
+from .fusion import fuse_stored
 from .pipeline import PipelineSpec
 
 BATCH_SIZE = 32
@@ -110,6 +111,7 @@ def _store(repo: Repository, result: DocumentResult, summary: IngestSummary) -> 
     if outcome == SaveOutcome.DUPLICATE:
         summary.duplicates += 1
         return
+    fuse_stored(repo, result)   # join the incidents of earlier reports (cross-report fusion)
     summary.added += outcome == SaveOutcome.ADDED
     summary.replaced += outcome == SaveOutcome.REPLACED
     summary.events += len(result.events)

@@ -14,7 +14,18 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, insert, select, text
 
 from ..errors import StorageError
-from .schema import documents, events, incidents, metadata, rejected, schema_migrations
+from .schema import (
+    document_signatures,
+    documents,
+    events,
+    fusion_members,
+    incidents,
+    metadata,
+    rejected,
+    schema_migrations,
+    signature_bands,
+    term_counts,
+)
 from .search_index import add_search_index
 
 # Any constant will do; it only has to be the same for every conflictlog process.
@@ -34,9 +45,14 @@ def _create_initial_tables(conn: Connection) -> None:
     metadata.create_all(conn, tables=[documents, incidents, events, rejected])
 
 
+def _create_fusion_tables(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[fusion_members, document_signatures, signature_bands, term_counts])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events, incidents and rejected tables", _create_initial_tables),
     Migration(2, "incident search columns and evidence full-text index", add_search_index),
+    Migration(3, "cross-report fusion: members, text signatures, signature bands, term counts", _create_fusion_tables),
 )
 
 

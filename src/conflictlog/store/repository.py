@@ -22,6 +22,7 @@ from ..errors import StorageError
 from ..models import Document, DocumentResult, Event, Incident, Rejected
 from . import codec
 from .engine import WRITE_OPTION, make_engine, require_existing, storage_errors
+from .fusion import FusionStore
 from .migrations import MIGRATIONS, Migration, current_version, migrate
 from .schema import documents, events, incidents, rejected
 
@@ -46,8 +47,8 @@ class StoredRejected:
     stored_at: datetime
 
 
-class Repository:
-    """Reads and writes one conflictlog database, SQLite or PostgreSQL."""
+class Repository(FusionStore):
+    """Reads and writes one conflictlog database, SQLite or PostgreSQL (fusion methods: ``store.fusion``)."""
 
     def __init__(self, db: str, migrations: Sequence[Migration] = MIGRATIONS, *, create: bool = True) -> None:
         """Connect to ``db`` and bring its schema up to date; prefer ``Repository.open``."""

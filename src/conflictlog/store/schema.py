@@ -17,6 +17,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -120,4 +121,41 @@ rejected = Table(
     Column("detail", Text, nullable=False),
     Column("document_id", String),
     Column("stored_at", UTCDateTime, nullable=False),
+)
+
+# -- cross-report fusion (migration 2) ------------------------------------------------------
+
+fusion_members = Table(
+    "fusion_members", metadata,
+    Column("member_id", String, primary_key=True),          # the per-document incident id
+    Column("incident_id", String, nullable=False, index=True),
+    Column("document_id", String,
+           ForeignKey("documents.document_id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("date", String, index=True),
+    Column("country_code", String),
+    Column("profile", JSON, nullable=False),                # fuse.profile.MemberProfile
+    Column("decision", JSON, nullable=False),               # models.MergeDecision
+)
+
+document_signatures = Table(
+    "document_signatures", metadata,
+    Column("document_id", String,
+           ForeignKey("documents.document_id", ondelete="CASCADE"), primary_key=True),
+    Column("published", String),
+    Column("signature", LargeBinary, nullable=False),       # MinHash values (fuse.neardup)
+    Column("original_id", String, index=True),              # the document this one copies
+    Column("similarity", Float),
+)
+
+signature_bands = Table(
+    "signature_bands", metadata,
+    Column("band_key", String, primary_key=True),
+    Column("document_id", String,
+           ForeignKey("documents.document_id", ondelete="CASCADE"), primary_key=True),
+)
+
+term_counts = Table(
+    "term_counts", metadata,
+    Column("term", String, primary_key=True),
+    Column("documents", Integer, nullable=False),
 )

@@ -1,0 +1,108 @@
+"""Cross-report fusion against the store: one new document at a time, or the whole database.
+
+``fuse_stored`` runs after a document is stored: it links the document to the original it
+copies, then puts each of its per-document incidents into the stored incident it matches
+best (or leaves it as a new one) without touching unrelated incidents. ``refuse_database``
+rebuilds every incident from the stored documents and events, in an order-independent way.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date, timedelta
+
+from ..fuse.cluster import choose_incident, share_block
+from ..fuse.cross import Member, build_fused, decision_for, fuse_corpus, members_of
+from ..fuse.neardup import DocumentKey, TextSignature, copies_among, original_of, signature_of
+from ..fuse.profile import MemberProfile, key_terms
+from ..fuse.score import DATE_WINDOW_DAYS, TermRarity
+from ..models import Document, DocumentResult, Event, MergeDecision
+from ..store import Repository
+
+
+def fuse_stored(repo: Repository, result: DocumentResult) -> int:
+    """Fuse a freshly stored document into the stored incidents; return how many of its incidents joined one."""
+    document = result.document
+    original_id = link_copies(repo, document, signature_of(document.text))
+    repo.count_terms(key_terms(document.text))
+    joined = 0
+    for member in sorted(members_of(document, list(result.events), original_id), key=lambda m: m.local.id):
+        joined += _fuse_member(repo, member)
+    return joined
+
+
+def link_copies(repo: Repository, document: Document, signature: TextSignature) -> str | None:
+    """Store the document's signature, link it and its stored copies to their original; return its original."""
+    stored = repo.signatures_sharing(signature.band_keys())
+    candidates = {d: TextSignature.from_bytes(sig) for d, (sig, _, _) in stored.items() if d != document.document_id}
+    matches = dict(copies_among(signature, candidates))
+    keys = [DocumentKey(document.document_id, document.published)]
+    keys += [DocumentKey(d, stored[d][1]) for d in matches]
+    original = original_of(keys).document_id
+    own = None if original == document.document_id else original
+    repo.save_signature(document.document_id, document.published, signature.to_bytes(), signature.band_keys(),
+                        own, matches.get(original))
+    relinked = [d for d in matches if d != original and stored[d][2] != original]
+    if relinked:
+        repo.set_original(relinked, original)
+    return own
+
+
+def _fuse_member(repo: Repository, member: Member) -> int:
+    stored = _candidates(repo, member.profile)
+    df, documents = repo.term_rarity({t for _, p in stored for t in p.terms} | set(member.profile.terms))
+    choice = choose_incident(member.profile, stored, TermRarity(df, documents))
+    if choice is None:
+        repo.save_fused(member.local, [], [(member.profile.to_json(), decision_for(member, member.local.id, None))])
+        return 0
+    incident_id, link = choice
+    others = _stored_members(repo, incident_id)
+    incident = build_fused([*(m for m, _ in others), member])
+    decisions = [(m.profile.to_json(), replace(decision, incident_id=incident.id)) for m, decision in others]
+    decisions.append((member.profile.to_json(), decision_for(member, incident.id, link)))
+    repo.save_fused(incident, [incident_id, member.local.id], decisions)
+    return 1
+
+
+def _candidates(repo: Repository, profile: MemberProfile) -> list[tuple[str, MemberProfile]]:
+    if not profile.date:
+        return []
+    day = date.fromisoformat(profile.date[:10])
+    window = timedelta(days=DATE_WINDOW_DAYS)
+    rows = repo.members_between((day - window).isoformat(), (day + window).isoformat())
+    members = [(incident_id, MemberProfile.from_json(data)) for incident_id, data in rows]
+    return [(i, p) for i, p in members if p.document_id != profile.document_id and share_block(profile, p)]
+
+
+def _stored_members(repo: Repository, incident_id: str) -> list[tuple[Member, MergeDecision]]:
+    """The members of a stored incident with their decisions, rebuilt from their documents and events."""
+    decisions = {decision.member_id: decision for _, decision in repo.incident_members(incident_id)}
+    originals = {decision.document_id: decision.copy_of for decision in decisions.values()}
+    events_of: dict[str, list[Event]] = defaultdict(list)
+    for event in repo.iter_events(originals):
+        events_of[event.document_id].append(event)
+    members = []
+    for document_id in sorted(originals):
+        document = repo.get_document(document_id)
+        if document is not None:
+            found = members_of(document, events_of[document_id], originals[document_id])
+            members.extend((m, decisions[m.local.id]) for m in found if m.local.id in decisions)
+    return members
+
+
+def refuse_database(repo: Repository) -> tuple[int, int]:
+    """Rebuild every incident from the stored documents and events; return (incidents, members)."""
+    documents = list(repo.iter_documents())
+    events_of: dict[str, list[Event]] = defaultdict(list)
+    for event in repo.iter_events():
+        events_of[event.document_id].append(event)
+    signatures = {d.document_id: signature_of(d.text) for d in documents}
+    result = fuse_corpus(documents, events_of, signatures)
+    members = [(result.profiles[d.member_id].to_json(), d) for d in result.decisions]
+    stored_signatures = [(d.document_id, d.published, signatures[d.document_id].to_bytes(),
+                          signatures[d.document_id].band_keys(), result.originals.get(d.document_id))
+                         for d in documents]
+    terms = [key_terms(d.text) for d in documents]
+    repo.replace_fusion(result.incidents, members, stored_signatures, terms)
+    return len(result.incidents), len(members)
