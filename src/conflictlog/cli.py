@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"conflictlog {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add in (_add_ingest, _add_events, _add_incidents, _add_export, _add_stats, _add_rejected, _add_report,
-                _add_evaluate, _add_serve):
+                _add_evaluate, _add_serve, _add_places):
         add(commands)
     return parser
 
@@ -295,3 +295,33 @@ def _limited(items, limit: int):
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _add_places(commands) -> None:
+    p = commands.add_parser("places", help="show the gazetteer's candidates for a place name and which one is chosen, and why")
+    p.add_argument("name", help='a place name as a report writes it, e.g. "Stepanakert" or "Askeran district"')
+    p.add_argument("--context", default=None, help="text the name appears in (its places and countries guide the choice)")
+    p.add_argument("--limit", type=int, default=10, help="candidates to show (default 10)")
+    p.set_defaults(handler=cmd_places, db=None)
+
+
+def cmd_places(args: argparse.Namespace, settings: Settings) -> int:
+    """``conflictlog places NAME``: the candidates with their scores and reasons, and the choice."""
+    from .resolve import Gazetteer
+    from .resolve.explain import explain
+
+    found = explain(args.name, Gazetteer.open(), args.context)
+    console = _console()
+    if not found.candidates:
+        console.print(f"no place is known by the name {args.name!r}")
+        return 0
+    for candidate in found.candidates[: args.limit]:
+        place = candidate.place
+        mark = "->" if candidate is found.chosen else "  " if candidate.allowed else " x"
+        reasons = ", ".join(f"{reason} {value:+.2f}" for reason, value in candidate.reasons.items())
+        console.print(f"{mark} {place.name} ({place.admin1 or '-'}, {place.country_code or '-'}) "
+                      f"{place.precision} {place.lat},{place.lon} [{place.source}] score {candidate.score:.2f}: {reasons}",
+                      highlight=False, markup=False)
+    console.print("chosen: " + (found.chosen.place.name if found.chosen else "none (no candidate fits the context)"),
+                  highlight=False, markup=False)
+    return 0

@@ -102,19 +102,23 @@ def readings(text: str) -> list[PlaceQuery]:
 
 def score(place: Place, query: PlaceQuery, context: DocContext) -> float:
     """How well ``place`` fits the query in this document (higher is better)."""
-    value = _COUNTRY_WEIGHT * context.country_share(place.country_code)
-    value += _REGION_WEIGHT * context.region_share(place.country_code, place.admin1)
-    value += _NEARNESS_WEIGHT * _nearness(place, context)
-    value += _POPULATION_WEIGHT * math.log10(place.population + 1)
-    if name_key(place.name) == name_key(query.name):
-        value += _MAIN_NAME_BONUS
-    if query.wanted and (place.precision == query.wanted or place.feature_class == "A"):
-        value += _PRECISION_BONUS
-    if not place.source.startswith(("GeoNames", "pycountry")):
-        value += _CURATED_BONUS
-    if not place.has_point:
-        value -= _NO_POINT_PENALTY
-    return value
+    return sum(score_parts(place, query, context).values())
+
+
+def score_parts(place: Place, query: PlaceQuery, context: DocContext) -> dict[str, float]:
+    """The reasons behind ``score``: each rule that counted, with what it added."""
+    parts = {
+        "document countries": _COUNTRY_WEIGHT * context.country_share(place.country_code),
+        "document regions": _REGION_WEIGHT * context.region_share(place.country_code, place.admin1),
+        "near named places": _NEARNESS_WEIGHT * _nearness(place, context),
+        "population": _POPULATION_WEIGHT * math.log10(place.population + 1),
+        "main name": _MAIN_NAME_BONUS if name_key(place.name) == name_key(query.name) else 0.0,
+        "precision asked": _PRECISION_BONUS if query.wanted and (
+            place.precision == query.wanted or place.feature_class == "A") else 0.0,
+        "curated": _CURATED_BONUS if not place.source.startswith(("GeoNames", "pycountry")) else 0.0,
+        "no coordinates": -_NO_POINT_PENALTY if not place.has_point else 0.0,
+    }
+    return {reason: value for reason, value in parts.items() if value}
 
 
 def to_location(text: str, place: Place, wanted: GeoPrecision | None = None) -> Location:
