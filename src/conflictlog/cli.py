@@ -25,6 +25,7 @@ from rich.console import Console
 
 from . import __version__
 from .config import FieldMap, Settings
+from .cli_fusion import add_fusion_commands
 from .errors import ConflictlogError
 
 EXIT_STRICT = 8
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     for add in (_add_ingest, _add_events, _add_incidents, _add_export, _add_stats, _add_rejected, _add_report,
                 _add_evaluate, _add_serve, _add_places):
         add(commands)
+    add_fusion_commands(commands, _db_option)
     return parser
 
 
