@@ -133,6 +133,8 @@ def _data_as_of(incidents: Sequence[Incident], documents: Mapping[str, Document]
 def _since_last(previous: Mapping[str, Any] | None, scope: Scope) -> str | None:
     if previous is None:
         return None
+    if previous.get("first"):
+        return "no earlier report written to this file: every incident is new"
     if previous.get("scope") != scope.key():
         return f"the last report saved here, which covered {previous.get('scope')} (a different scope)"
     return "the last report written to this file"

@@ -45,6 +45,11 @@ def load_state(path: Path) -> dict[str, Any] | None:
     return state
 
 
+def first_state(scope_key: str) -> dict[str, Any]:
+    """The state to compare with when no report was written to the file before: nothing known yet."""
+    return {"format": STATE_FORMAT, "scope": scope_key, "incidents": {}, "first": True}
+
+
 def save_state(path: Path, state: Mapping[str, Any]) -> None:
     """Write the state (sorted keys, so the same report gives the same file)."""
     path.write_text(json.dumps(state, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 from ...errors import ConfigError, ExportError
 from ...store import Repository
 from .build import ReportInput, build_sitrep
-from .changes import load_state, save_state, state_path
+from .changes import first_state, load_state, save_state, state_path
 from .content import Sitrep
 from .html import render_html
 from .markdown import render_markdown
@@ -48,7 +48,7 @@ def write_report(db: str, scope: Scope, fmt: str, output: Path, since_last: bool
     """
     if fmt not in REPORT_FORMATS:
         raise ConfigError(f"unknown report format {fmt!r}: choose one of {', '.join(REPORT_FORMATS)}")
-    previous = load_state(state_path(output)) if since_last else None
+    previous = (load_state(state_path(output)) or first_state(scope.key())) if since_last else None
     with Repository.open(db, create=False) as repo:
         data = read_input(repo)
     report, state = build_sitrep(data, scope, previous, charts=fmt != "md")
