@@ -37,6 +37,17 @@ def _types(mentions: list[Mention]) -> set[tuple[str, str | None]]:
     ("Police arrested twelve opposition activists in Minsk.", ("Strategic developments", "Arrests")),
     ("Thousands of people held a protest in the capital on Friday.", ("Protests", "Peaceful protest")),
     ("Rioters set fire to shops and clashed with police in the city centre.", ("Riots", "Violent demonstration")),
+    ("Police seized a cache of weapons and ammunition in a raid on two houses.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("Two explosive devices were found near the airport and defused.", ("Strategic developments", "Disrupted weapons use")),
+    ("The building was destroyed by a bomb explosion.", ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Police detained dozens of protesters in the capital on Sunday.", ("Protests", "Protest with intervention")),
+    ("Protesters threw stones at police during a demonstration in the city.", ("Riots", "Violent demonstration")),
+    ("Taliban militants captured the district of Qala-e Zal on Friday.", ("Battles", "Non-state actor overtakes territory")),
+    ("Government forces captured a central town and adjacent villages.", ("Battles", "Government regains territory")),
+    ("Fighters attacked an army base near the border.", ("Battles", "Armed clash")),
+    ("Gunmen attacked a village in Benue state.", ("Violence against civilians", "Attack")),
+    ("About 400 fighters defected to the government side.", ("Strategic developments", "Change to group/activity")),
 ])
 def test_event_typing(extractor: Extractor, text: str, expected: tuple[str, str]) -> None:
     mentions = _extract(extractor, text)

@@ -22,11 +22,30 @@ _PHRASE_TOKEN = re.compile(r"[\w']+|[^\w\s]")
 
 @dataclass(frozen=True, slots=True)
 class ContextRule:
-    """Retype a trigger when one of ``if_any`` (lemmas or phrases) occurs in its sentence."""
+    """Retype a trigger when every condition it names holds (an empty condition always holds).
 
-    if_any: tuple[str, ...]
+    ``if_any``: a lemma or phrase occurs in the sentence; ``if_governor``: the verb the
+    trigger hangs on is one of these lemmas and the trigger is not its subject ("bombs were
+    found", "seized grenades"); ``if_object``: a word of what the trigger acts on ("attacked
+    an army base", "captured the town"); ``if_subject``: a word of who acts.
+    """
+
     event_type: str
     sub_event_type: str
+    if_any: tuple[str, ...] = ()
+    if_governor: frozenset[str] = frozenset()
+    if_object: frozenset[str] = frozenset()
+    if_subject: frozenset[str] = frozenset()
+
+    def holds(self, trigger: Span, sent: Span, forms: set[str]) -> bool:
+        """Whether this rule applies to ``trigger`` in ``sent`` (``forms``: the sentence's other words)."""
+        if self.if_any and not _mentions_any(sent, forms, self.if_any):
+            return False
+        if self.if_governor and not _is_governed_by(trigger.root, self.if_governor):
+            return False
+        if self.if_object and _words_of(object_tokens(trigger.root)).isdisjoint(self.if_object):
+            return False
+        return not self.if_subject or not _words_of(subject_tokens(trigger.root)).isdisjoint(self.if_subject)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +59,7 @@ class TriggerRule:
     needs_context: bool
     pos: frozenset[str]
     rules: tuple[ContextRule, ...]
+    governors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +161,11 @@ class EventLexicon:
             return None
         if rule.generic and not others.isdisjoint(self.off_topic):
             return None
+        if rule.governors and not _is_governed_by(span.root, rule.governors):
+            return None
         event_type, sub_event_type = rule.event_type, rule.sub_event_type
         for context in rule.rules:
-            if _mentions_any(sent, others, context.if_any):
+            if context.holds(span, sent, others):
                 event_type, sub_event_type = context.event_type, context.sub_event_type
                 break
         return EventHit(span, event_type, sub_event_type, rule.priority, rule.generic)
@@ -157,8 +179,15 @@ class EventLexicon:
         return off > 3 * strong
 
 
+def _context_rule(raw: dict[str, Any]) -> ContextRule:
+    return ContextRule(
+        event_type=raw["type"], sub_event_type=raw["sub"], if_any=tuple(raw.get("if_any", ())),
+        if_governor=frozenset(raw.get("if_governor", ())), if_object=frozenset(raw.get("if_object", ())),
+        if_subject=frozenset(raw.get("if_subject", ())))
+
+
 def _rule_from(entry: dict[str, Any]) -> TriggerRule:
-    rules = tuple(ContextRule(tuple(r["if_any"]), r["type"], r["sub"]) for r in entry.get("rules", ()))
+    rules = tuple(_context_rule(r) for r in entry.get("rules", ()))
     return TriggerRule(
         event_type=entry["type"],
         sub_event_type=entry["sub"],
@@ -167,7 +196,53 @@ def _rule_from(entry: dict[str, Any]) -> TriggerRule:
         needs_context=bool(entry.get("needs_context", False)),
         pos=frozenset(entry.get("pos", ())),
         rules=rules,
+        governors=frozenset(entry.get("governors", ())),
     )
+
+
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
+_TARGET_PREPS = frozenset({"on", "against", "at"})
+_CHAIN_DEPS = frozenset({"conj", "pobj", "prep", "compound", "appos", "amod", "nmod"})
+
+
+def _words_of(tokens: list[Token]) -> set[str]:
+    return {form for token in tokens for form in _token_forms(token)}
+
+
+def object_tokens(head: Token) -> list[Token]:
+    """The words of what a trigger acts on: its object, passive subject or "on/against X" phrase."""
+    verb = governing_verb(head) if head.pos_ not in {"VERB", "AUX"} and head.dep_ == "dobj" else head
+    found: list[Token] = []
+    for carrier in {head, verb}:
+        for child in carrier.children:
+            if child.dep_ in _OBJECT_DEPS and child.i != head.i:
+                found.extend(child.subtree)
+            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+                found.extend(t for t in child.subtree if t.i != child.i)
+    return found
+
+
+def subject_tokens(head: Token) -> list[Token]:
+    """The words of who acts: the subject of the trigger's verb, or the "by X" agent."""
+    verb = governing_verb(head)
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i != head.i:
+            found.extend(child.subtree)
+        elif child.dep_ == "agent":
+            found.extend(t for t in child.subtree if t.i != child.i)
+    return found
+
+
+def _is_governed_by(head: Token, lemmas: frozenset[str]) -> bool:
+    """Whether the verb above ``head`` is one of ``lemmas`` and ``head`` is not its subject."""
+    current = head
+    while current.dep_ in _CHAIN_DEPS and current.head.i != current.i and current.head.pos_ not in {"VERB", "AUX"}:
+        current = current.head
+    verb = current.head if current.head.pos_ in {"VERB", "AUX"} else current
+    if current.dep_ in {"nsubj", "csubj", "agent"}:
+        return False  # "destroyed by a bomb": the weapon acted
+    return verb.lemma_.lower() in lemmas or verb.lower_ in lemmas
 
 
 def governing_verb(token: Token) -> Token:

@@ -18,7 +18,7 @@ from ..models import Attribution, Dispute, Document, Mention
 from ..text import PreparedText, prepare
 from .attribution import AttributionLexicon, attribute, find_denial, quote_speakers
 from .casualties import find_casualties
-from .events import EventHit, EventLexicon
+from .events import EventHit, EventLexicon, object_tokens, subject_tokens
 from .grouping import Candidate, assign_groups
 from .sides import actors_of, side_of
 from .spans import date_spans, place_spans, span_of
@@ -100,8 +100,18 @@ def _candidate(sent: SpacySpan, hits: list[EventHit], context: _Context) -> Cand
         casualties=find_casualties(sent),
         attribution=attribution,
     )
-    return Candidate(mention, generic=not specific, anaphoric=_is_anaphoric(best),
+    generic = not specific and not any(_is_concrete(hit) for hit in hits)
+    return Candidate(mention, generic=generic, anaphoric=_is_anaphoric(best),
                      places=frozenset(p.text.lower() for p in places))
+
+
+def _is_concrete(hit: EventHit) -> bool:
+    """"Fighters attacked an army base": a generic verb with a named doer and a target is an event."""
+    head = hit.head
+    if head.pos_ != "VERB":
+        return False
+    doers = [t for t in subject_tokens(head) if t.dep_ in {"nsubj", "pobj"}]
+    return bool(object_tokens(head)) and any(t.pos_ in {"NOUN", "PROPN"} for t in doers)
 
 
 def _is_anaphoric(hit: EventHit) -> bool:
