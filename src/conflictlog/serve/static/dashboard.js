@@ -5,6 +5,7 @@
 const STATUS_COLOURS = {
   single_source: "#3b6fb6", corroborated: "#2e8b57", contested: "#e07b00", denied: "#c0392b",
 };
+const TYPE_COLOURS = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948"];
 const PAGE_SIZE = 1000;
 let map, markerLayer, chart;
 
@@ -103,8 +104,11 @@ async function loadIncidents() {
   params.set("sort", "-casualties");
   const page = await getJson("/api/incidents?" + params);
   markerLayer.clearLayers();
-  const markers = page.items.map(addMarker).filter(Boolean);
-  if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.5), { maxZoom: 8 });
+  // Largest circles first, so smaller ones stay on top and clickable.
+  const total = (incident) => figures(incident).killed + figures(incident).injured;
+  const byRadius = [...page.items].sort((a, b) => total(b) - total(a));
+  const markers = byRadius.map(addMarker).filter(Boolean);
+  if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.5), { maxZoom: 8, animate: false });
   fillTable(page.items);
   const shown = page.total > page.items.length ? ` (the ${page.items.length} with most casualties shown)` : "";
   document.getElementById("summary").textContent = `${page.total} incidents${shown}`;
@@ -117,8 +121,9 @@ async function loadTimeline() {
   const periods = [...new Set(timeline.buckets.map((b) => b.period))];
   const types = [...new Set(timeline.buckets.map((b) => b.event_type))];
   const sum = (period, pick) => timeline.buckets.filter((b) => b.period === period).reduce((t, b) => t + pick(b), 0);
-  const datasets = types.map((type) => ({
+  const datasets = types.map((type, index) => ({
     type: "bar", label: type, stack: "incidents", yAxisID: "y",
+    backgroundColor: TYPE_COLOURS[index % TYPE_COLOURS.length],
     data: periods.map((p) => sum(p, (b) => (b.event_type === type ? b.incidents : 0))),
   }));
   datasets.push({ type: "line", label: "killed", yAxisID: "y2", borderColor: "#c0392b",
@@ -146,7 +151,7 @@ function refresh() {
 }
 
 window.addEventListener("DOMContentLoaded", () => {
-  map = L.map("map", { worldCopyJump: true, minZoom: 1 }).setView([30, 20], 2);
+  map = L.map("map", { worldCopyJump: true, minZoom: 1, zoomAnimation: false, fadeAnimation: false }).setView([30, 20], 2);
   map.attributionControl.addAttribution("Outlines: Natural Earth");
   // Outlines get a pane below the markers', so whichever loads first, markers stay on top.
   map.createPane("outlines").style.zIndex = 350;
