@@ -15,6 +15,8 @@ vertical-align:top;text-align:left}th{background:#f2f2f2}.fig{font-size:1.6em;fo
 .headlines td{width:16%}img{max-width:100%}.note{font-size:.85em}sup a{text-decoration:none}
 .contested{background:#fff4e5}.denied{background:#fde8e8}footer{color:#666;font-size:.85em}"""
 
+_LIST_LIMIT = 20             # headline incident lists longer than this are cut
+
 
 def render_html(report: Sitrep) -> str:
     """The whole report as an HTML document (a str; write it as UTF-8)."""
@@ -41,8 +43,9 @@ def _headlines(headlines: list[Headline]) -> str:
     return f"<h2>Headline figures</h2><table class=\"headlines\"><tr>{cells}</tr></table>"
 
 
-def _rows(numbers: Iterable[int]) -> str:
-    return ", ".join(f'<a href="#row-{n}">#{n}</a>' for n in numbers)
+def _rows(numbers: tuple[int, ...]) -> str:
+    shown = ", ".join(f'<a href="#row-{n}">#{n}</a>' for n in numbers[:_LIST_LIMIT])
+    return shown + (f" and {len(numbers) - _LIST_LIMIT} more" if len(numbers) > _LIST_LIMIT else "")
 
 
 def _images(report: Sitrep) -> str:
@@ -100,7 +103,7 @@ def _changes(report: Sitrep) -> str:
 def _change_list(changes: list[Change], empty: str) -> str:
     if not changes:
         return f"<p>{escape(empty)}</p>"
-    items = "".join(f"<li>{_rows([c.row]) + ' ' if c.row else ''}{escape(c.text)}</li>" for c in changes)
+    items = "".join(f"<li>{_rows((c.row,)) + ' ' if c.row else ''}{escape(c.text)}</li>" for c in changes)
     return f"<ul>{items}</ul>"
 
 

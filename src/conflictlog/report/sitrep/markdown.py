@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 from .content import Change, Contest, Sitrep
 
+_LIST_LIMIT = 20             # headline incident lists longer than this are cut
+
 
 def render_markdown(report: Sitrep) -> str:
     """The whole report as Markdown (the map and timeline are in the HTML and PDF versions)."""
@@ -34,8 +36,9 @@ def _refs(numbers: Iterable[int]) -> str:
     return f" [{listed}]" if listed else ""
 
 
-def _rows(numbers: Iterable[int]) -> str:
-    return ", ".join(f"#{n}" for n in numbers) or "none"
+def _rows(numbers: tuple[int, ...]) -> str:
+    shown = ", ".join(f"#{n}" for n in numbers[:_LIST_LIMIT]) or "none"
+    return shown + (f" and {len(numbers) - _LIST_LIMIT} more" if len(numbers) > _LIST_LIMIT else "")
 
 
 def _cell(text: str) -> str:

@@ -19,6 +19,7 @@ from .content import Change, Contest, Sitrep
 
 FONT = "DejaVu"
 _FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
+_LIST_LIMIT = 20             # longer lists of rows or notes are cut so a table row fits a page
 _TABLE_WIDTHS = (6, 16, 22, 20, 22, 16, 16, 14, 30)
 _TABLE_HEAD = ("#", "date", "place", "type", "initiators", "killed", "injured", "status", "sources")
 
@@ -74,8 +75,14 @@ def _para(pdf: FPDF, text: str, size: float = 9) -> None:
 
 
 def _refs(numbers: Iterable[int]) -> str:
-    listed = ",".join(str(n) for n in numbers)
-    return f" [{listed}]" if listed else ""
+    listed = list(numbers)
+    shown = ",".join(str(n) for n in listed[:_LIST_LIMIT]) + (",…" if len(listed) > _LIST_LIMIT else "")
+    return f" [{shown}]" if listed else ""
+
+
+def _row_list(numbers: tuple[int, ...]) -> str:
+    shown = ", ".join(f"#{n}" for n in numbers[:_LIST_LIMIT]) or "none"
+    return shown + (f" and {len(numbers) - _LIST_LIMIT} more" if len(numbers) > _LIST_LIMIT else "")
 
 
 def _headlines(pdf: FPDF, report: Sitrep) -> None:
@@ -84,8 +91,7 @@ def _headlines(pdf: FPDF, report: Sitrep) -> None:
     with pdf.table(col_widths=(30, 25, 45), text_align="LEFT", line_height=4.5) as table:
         table.row(("figure", "total", "incidents and evidence"))
         for h in report.headlines:
-            rows = ", ".join(f"#{n}" for n in h.rows) or "none"
-            table.row((h.label, h.total.text(), f"{rows}{_refs(h.notes)}"))
+            table.row((h.label, h.total.text(), f"{_row_list(h.rows)}{_refs(h.notes)}"))
     pdf.ln(2)
 
 
