@@ -12,8 +12,9 @@ Figures across reports:
   figure an independent source also gives; when no figure is corroborated, the latest
   report's; raised to ``min`` when below it. "Latest" is by publication time, then id.
 
-Independent sources are counted by speaker (a named source such as a ministry) or, for
-unattributed claims, by outlet; a copy of another document (``Report.original_id``) is never
+Independent sources are counted by speaker (a named source such as a ministry) or, for a
+report that names no speaker, by outlet (an outlet repeating a speaker is not a second
+source); a copy of another document (``Report.original_id``) is never
 an independent source and gives no figure of its own.
 
 Status: ``denied`` when every claim is a denial; ``contested`` when a claim is denied or
@@ -72,6 +73,17 @@ def source_key(report: Report, event: Event) -> str:
     return f"speaker:{speaker.casefold()}" if speaker else f"outlet:{outlet_of(report.document)}"
 
 
+def independent_sources(claims: list[tuple[Report, Event]]) -> set[str]:
+    """The speakers of the claims, plus the outlet of each report that names no speaker.
+
+    An outlet repeating what a speaker said is not a second source.
+    """
+    keys = {source_key(r, e) for r, e in claims if e.attribution.source}
+    quoted = {r.document.document_id for r, e in claims if e.attribution.source}
+    keys.update(source_key(r, e) for r, e in claims if r.document.document_id not in quoted)
+    return keys
+
+
 def in_order(reports: list[Report]) -> list[Report]:
     """Reports by publication time (unknown last), then document id."""
     return sorted(reports, key=Report.arrival)
@@ -120,7 +132,7 @@ def reports_status(reports: list[Report]) -> IncidentStatus:
         return IncidentStatus.DENIED
     if len(asserting) < len(claims) or any(e.disputed_by for _, e in claims) or _sides_disagree(asserting):
         return IncidentStatus.CONTESTED
-    if len({source_key(r, e) for r, e in asserting}) >= 2:
+    if len(independent_sources(asserting)) >= 2:
         return IncidentStatus.CORROBORATED
     return IncidentStatus.SINGLE_SOURCE
 

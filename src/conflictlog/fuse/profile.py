@@ -20,6 +20,8 @@ from ..models import Document, Event, GeoPrecision, Incident, Location, Stance
 _TERM = re.compile(r"\b(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|\d+-year-old|\d{2,5}(?= [A-Z][a-z]+ (?:Street|St|Avenue|"
                    r"Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Way|Place|Court)\b))")
 
+_ARCHIVE = re.compile(r"https?://(?:web\.)?archive\.org/web/[^/]+/(.+)$")
+
 
 @dataclass(slots=True)
 class MemberProfile:
@@ -54,10 +56,16 @@ class MemberProfile:
 def outlet_of(document: Document) -> str:
     """Who published the report: the web host, else the declared source, else the document itself."""
     if document.url:
-        host = urlsplit(document.url).hostname or ""
+        host = urlsplit(_archived_url(document.url)).hostname or ""
         if host:
             return host.removeprefix("www.")
     return document.source or document.document_id
+
+
+def _archived_url(url: str) -> str:
+    """The page an archive copy (web.archive.org/web/TIMESTAMP/URL) was taken of; other URLs as they are."""
+    match = _ARCHIVE.match(url)
+    return match.group(1) if match else url
 
 
 def build_profile(document: Document, incident: Incident, events: list[Event], terms: list[str]) -> MemberProfile:

@@ -11,7 +11,7 @@ event types of incompatible families (a protest is not a shelling).
 | type      | same sub-type family: 1, same ACLED type: 0.8, compatible family: 0.5   | 1      |
 | date      | same day 1, one day 0.7, two 0.4, else 0.1                              | 1.5    |
 | place     | 1 within 2 km or the same place name, falling linearly to 0 at 50 km    | 1      |
-| actors    | share of the smaller actor set named by both (only when both name some) | 1      |
+| actors    | share of the smaller actor set named by both (only when both name some) | 0.5    |
 | figures   | share of common (kind, group) figures that agree; a later, higher figure half agrees | 1.5 |
 | terms     | rarity-weighted shared names/ages/house numbers, saturating (``TermRarity``) | 4 |
 | copy      | one report copies the other: 1                                          | 4      |
@@ -33,7 +33,7 @@ _MISSING = 0.5                                  # agreement assumed for a featur
 _MISSING_WEIGHT_SHARE = 0.4                     # and the reduced weight it counts with
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _UNREST = {"Protests", "Riots"}
-_WEIGHTS = {"type": 1.0, "date": 1.5, "place": 1.0, "actors": 1.0, "figures": 1.5, "terms": 4.0}
+_WEIGHTS = {"type": 1.0, "date": 1.5, "place": 1.0, "actors": 0.5, "figures": 1.5, "terms": 4.0}
 _TERMS_SATURATE = 20.0                          # shared rarity that is full agreement: about four unique names
 _PRIOR_DOCUMENTS = 50                           # keeps rarity meaningful in a small database
 

@@ -39,11 +39,12 @@ class FusionStore:
             return {r.document_id: (bytes(r.signature), r.published, r.original_id) for r in rows}
 
     def set_original(self, document_ids: Iterable[str], original_id: str) -> None:
-        """Mark ``document_ids`` as copies of ``original_id``."""
+        """Mark ``document_ids`` as copies of ``original_id``, in their signatures and their members."""
+        ids = sorted(set(document_ids))
         with self._write("link copies to their original") as conn:
             conn.execute(update(document_signatures)
-                         .where(document_signatures.c.document_id.in_(sorted(set(document_ids))))
-                         .values(original_id=original_id))
+                         .where(document_signatures.c.document_id.in_(ids)).values(original_id=original_id))
+            _mark_copies(conn, ids, original_id)
 
     def originals(self) -> dict[str, str]:
         """Copy document id -> the id of its original."""
@@ -123,6 +124,13 @@ def _insert_signature(conn: Connection, document_id: str, published: str | None,
         original_id=original_id, similarity=similarity))
     if band_keys:
         conn.execute(insert(signature_bands), [{"band_key": k, "document_id": document_id} for k in set(band_keys)])
+
+
+def _mark_copies(conn: Connection, document_ids: list[str], original_id: str) -> None:
+    rows = conn.execute(select(fusion_members).where(fusion_members.c.document_id.in_(document_ids))).all()
+    for row in rows:
+        conn.execute(update(fusion_members).where(fusion_members.c.member_id == row.member_id).values(
+            profile={**row.profile, "original_id": original_id}, decision={**row.decision, "copy_of": original_id}))
 
 
 def _count_terms(conn: Connection, terms: list[str]) -> None:
