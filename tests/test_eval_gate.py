@@ -1,0 +1,97 @@
+"""Evaluation gate: the pipeline's scores on fixed dev subsets must not fall below their floors.
+
+HOW TO RAISE A FLOOR (floors only ever go up): after a change that improves quality, run
+    conflictlog evaluate ../shared/eval/data/<set>.jsonl --only-first <first>
+and set each improved metric's floor in FLOORS to its new score minus 0.01 to 0.02, rounded down
+to two decimals (docs/evaluation.md). Never lower a floor to make a change pass: fix the change, or
+say in the commit why the metric had to drop.
+
+The gold subsets are pinned by a sha256 of their lines: a changed gold file fails the gate with a
+request to re-baseline (measure again, then update DIGESTS and FLOORS together).
+Skipped when ../shared/eval (the dev sets) is absent. Each set is ingested once (about 100 s in all
+on a 2-core machine).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conflictlog.config import Settings
+from conflictlog.evaluate import EvaluationReport, evaluate
+
+# metric -> lowest acceptable score (F1; accuracy for event_type, sub_event_type, perp_certainty).
+# Baseline 2026-11-24 (after 3cd7fd1): muc4 first 400, gvdb all 400, case2021 all 510 (scores in docs/evaluation.md).
+FLOORS: dict[str, dict[str, float]] = {
+    "muc4_dev": {"relevance": 0.77, "killed": 0.41, "injured": 0.46, "date": 0.48, "place": 0.56,
+                 "place_specific": 0.36, "perpetrator": 0.33, "event_type": 0.70, "sub_event_type": 0.69,
+                 "perp_certainty": 0.46},
+    "gvdb_dev": {"relevance": 0.95, "killed": 0.57, "injured": 0.47, "children_killed": 0.62,
+                 "children_injured": 0.37, "date": 0.55, "place": 0.52, "place_specific": 0.47},
+    "case2021_dev": {"relevance": 0.91, "event_type": 0.76, "sub_event_type": 0.66},
+}
+
+
+@dataclass(frozen=True)
+class Subset:
+    """The first ``first`` documents of a dev set, pinned by the sha256 of their lines."""
+
+    first: int
+    sha256: str
+
+
+SUBSETS = {
+    "muc4_dev": Subset(400, "f652e31c320145659ad05712487418c315faae859a7eb133c496beacc242900e"),
+    "gvdb_dev": Subset(400, "b2323573cab363b75672d0bc12cc8cabb87eba5551cb8596febf2c38baac39e4"),
+    "case2021_dev": Subset(510, "0335d24cb722cd1b89aa85aca83d8ba73083f32c704aad4d86e77b2e8739e11f"),
+}
+DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "data"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not DATA.is_dir(), reason="no dev sets: ../shared/eval/data is absent (gate not run)"),
+]
+
+
+def subset_digest(path: Path, first: int) -> str:
+    """sha256 of the first ``first`` non-blank lines of a gold file, as stored."""
+    with open(path, "rb") as stream:
+        lines = [line for line in stream if line.strip()][:first]
+    return hashlib.sha256(b"".join(lines)).hexdigest()
+
+
+_reports: dict[str, EvaluationReport] = {}
+
+
+def report_for(dev_set: str) -> EvaluationReport:
+    """The pipeline's scores on a dev subset, ingested once per test session."""
+    if dev_set not in _reports:
+        _reports[dev_set] = evaluate(DATA / f"{dev_set}.jsonl", Settings(), limit=SUBSETS[dev_set].first)
+    return _reports[dev_set]
+
+
+def test_every_floored_set_is_pinned() -> None:
+    assert set(FLOORS) == set(SUBSETS)
+
+
+@pytest.mark.parametrize("dev_set", sorted(SUBSETS))
+def test_gold_subset_is_the_baselined_one(dev_set: str) -> None:
+    subset = SUBSETS[dev_set]
+    digest = subset_digest(DATA / f"{dev_set}.jsonl", subset.first)
+    assert digest == subset.sha256, (
+        f"the first {subset.first} documents of {dev_set}.jsonl changed since the floors were set: "
+        f"re-baseline (run conflictlog evaluate on them, set FLOORS from the new scores, "
+        f"and SUBSETS[{dev_set!r}].sha256 = {digest!r})")
+
+
+@pytest.mark.parametrize("dev_set, metric", [(s, m) for s, floors in FLOORS.items() for m in floors])
+def test_score_reaches_floor(dev_set: str, metric: str) -> None:
+    report = report_for(dev_set)
+    tally = report.scores[metric]
+    assert tally is not None, f"{metric} is no longer scored on {dev_set}: the gold subset changed, re-baseline"
+    floor = FLOORS[dev_set][metric]
+    assert tally.value >= floor, (
+        f"{dev_set} {metric} fell to {tally.value:.4f} (floor {floor:.2f}); full table:\n{report.text()}")
