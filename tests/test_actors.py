@@ -148,3 +148,23 @@ def test_speaker_is_never_the_perpetrator(nlp):
 def test_perpetrator_number_is_not_a_victim_but_an_actor(nlp):
     found = actors(nlp, "Two officers shot the man.", "shot")
     assert (ActorRole.INITIATOR, "Two officers", None, P.REPORTED) in found
+
+
+def test_weapon_noun_takes_the_doer_of_its_verb(nlp):
+    found = actors(nlp, "Ten terrorists hurled dynamite sticks at the embassy.", "dynamite")
+    assert (ActorRole.INITIATOR, "Ten terrorists", None, P.REPORTED) in found
+
+
+def test_passive_carrier_gives_its_agent(nlp):
+    found = actors(nlp, "The bomb was planted by two individuals wearing sports clothes.", "bomb")
+    assert {t for r, t, _, _ in found if r is ActorRole.INITIATOR} == {"two individuals"}
+
+
+def test_owner_of_a_murder_is_its_victim(nlp):
+    found = actors(nlp, "Police investigated Romero's assassination in the capital.", "assassination")
+    assert not any(r is ActorRole.INITIATOR for r, _, _, _ in found)
+
+
+def test_actor_phrase_leaves_out_its_relative_clause(nlp):
+    found = actors(nlp, "He was kidnapped by a group of armed men, who forced him to leave.", "kidnapped")
+    assert (ActorRole.INITIATOR, "a group of armed men", None, P.REPORTED) in found

@@ -39,6 +39,8 @@ class ActorSyntax:
 
     violence_lemmas: frozenset[str]
     light_verbs: frozenset[str]
+    placing_verbs: frozenset[str]
+    victim_nouns: frozenset[str]
     speech_verbs: frozenset[str]
     accusation_verbs: frozenset[str]
     claim_nouns: frozenset[str]
@@ -130,13 +132,26 @@ def _claimed_or_accused(trigger: Token, syntax: ActorSyntax) -> list[tuple[Token
 
 
 def _noun_initiators(noun: Token, syntax: ActorSyntax) -> list[Token]:
-    owners = [c for c in noun.children if c.dep_ == "poss"]
+    # "Romero's assassination": the owner of a harm noun is its victim, not its author.
+    owners = [c for c in noun.children if c.dep_ == "poss" and noun.lemma_.lower() not in syntax.victim_nouns]
     owners += _agents(noun, preps=("by",))
     owners += [c for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")
                and default_dictionary().normalise(c.text) is not None]
-    if not owners and noun.dep_ == "dobj" and noun.head.lemma_.lower() in syntax.light_verbs:
-        owners = _subjects(noun.head)
-    return owners
+    return owners or _carrier_initiators(noun, syntax)
+
+
+def _carrier_initiators(noun: Token, syntax: ActorSyntax) -> list[Token]:
+    """The doer of the verb that carries a weapon or act noun: "terrorists hurled dynamite
+    sticks", "troops opened mortar fire", "the bomb was planted by two individuals"."""
+    while noun.dep_ in ("compound", "conj") and noun.head.i != noun.i:
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ == "nsubjpass":
+        return _agents(verb)
+    carriers = syntax.light_verbs | syntax.placing_verbs
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in carriers:
+        return _subjects(verb)
+    return []
 
 
 def _agents(head: Token, preps: tuple[str, ...] = ()) -> list[Token]:
@@ -198,13 +213,29 @@ def _actor(head: Token, role: ActorRole, attribution: PerpetratorAttribution | N
                  kind=info.kind if info else None, attribution=attribution)
 
 
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
+_LEFT_NOISE_DEPS = frozenset({"npadvmod", "advmod", "punct", "cc", "preconj"})
+
+
 def _phrase(head: Token) -> str:
-    """The actor's words as written: its left modifiers and any "of" phrase after it."""
+    """The actor's words as written: its left modifiers and any "of" phrase after it, without
+    the clauses that describe it ("armed men, who forced him ...") or a leading "yesterday"."""
+    start = min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ not in _LEFT_NOISE_DEPS])
     end = head.i
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of" and any(c.dep_ == "pobj" for c in child.children):
-            end = child.right_edge.i
-    return head.doc[head.left_edge.i:end + 1].text.strip(" ,")
+            end = max(end, _clause_free_end(child))
+    return head.doc[start:end + 1].text.strip(" ,\"'")
+
+
+def _clause_free_end(token: Token) -> int:
+    """The last index of ``token``'s subtree before any clause hanging on it."""
+    end = token.i
+    for child in token.rights:
+        if child.dep_ in _CLAUSE_DEPS:
+            break
+        end = max(end, _clause_free_end(child))
+    return end
 
 
 def _with_conjuncts(heads: list[Token]) -> list[Token]:

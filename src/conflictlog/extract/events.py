@@ -256,7 +256,12 @@ def governing_verb(token: Token) -> Token:
 def is_asserted(head: Token, lexicon: EventLexicon) -> bool:
     """False when the trigger is negated, modal, conditional or under a blocking word."""
     verb = governing_verb(head)
-    for word in {head, verb}:
+    words = {head, verb}
+    # "will be thrown out, executed": a conjunct without its own subject shares the first verb's modal
+    while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb = verb.head
+        words.add(verb)
+    for word in words:
         for child in word.children:
             lower, lemma = child.lower_, child.lemma_.lower()
             if child.dep_ == "neg" or (child.dep_ == "det" and lower == "no"):
