@@ -181,7 +181,8 @@ class QueryStore:
     def _period(self, interval: Interval) -> ColumnElement[Any]:
         day = incidents.c.date_start
         if interval == Interval.DAY:
-            return func.substr(day, 1, 10)
+            # date_start is a YYYY-MM-DD day (format v1): grouping on the bare column walks ix_incidents_timeline.
+            return day
         if self._engine.dialect.name == "sqlite":
             # The Monday that starts the ISO week of the day.
             return func.date(day, "-6 days", "weekday 1")
