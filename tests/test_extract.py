@@ -158,3 +158,20 @@ def test_pipeline_has_entity_ruler_before_ner_and_takes_extra_patterns() -> None
     assert nlp.pipe_names.index("conflict_entities") < nlp.pipe_names.index("ner")
     doc = nlp("Shelling hit Zzyzxville and stepanakert.")
     assert {(e.text, e.label_) for e in doc.ents} >= {("Zzyzxville", "GPE"), ("stepanakert", "GPE")}
+
+
+def test_grouping_keeps_streets_and_home_towns_in_the_happening(extractor: Extractor) -> None:
+    text = ("A man was shot and killed in Stockton on Monday, police said.\n\n"
+            "Officers responded to a shooting on East Swain Road near Lorraine Avenue and found the man.\n\n"
+            "John Doe of Merrillville was pronounced dead at the scene.")
+    mentions = _extract(extractor, text)
+    assert len(mentions) >= 2
+    assert len({m.group for m in mentions}) == 1
+
+
+def test_grouping_continues_a_happening_typed_differently_without_a_place(extractor: Extractor) -> None:
+    text = ("A man was shot and killed in Stockton on Monday.\n\n"
+            "Officers later exchanged gunfire with the gunman, who fled.")
+    mentions = _extract(extractor, text)
+    assert len(mentions) == 2
+    assert mentions[0].group == mentions[1].group
