@@ -47,6 +47,7 @@ def test_counts_and_ranges(nlp, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("A man was shot and killed on Tuesday.", {(K.KILLED, G.ALL, 1, 1)}),
     ("The man was rushed to a hospital, where he died.", {(K.KILLED, G.ALL, 1, 1)}),
+    ("It was the city's first murder of 2016.", set()),
     ("A young man shot dead by police had a knife.", {(K.KILLED, G.ALL, 1, 1)}),
     ("The driver died.", {(K.KILLED, G.ALL, 1, 1)}),
     ("He was found dead in his car.", {(K.KILLED, G.ALL, 1, 1)}),

@@ -17,6 +17,7 @@ reading in the same sentence says more about the same victim.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ from .casualty_lexicon import CasualtyLexicon
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 _INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl"})
 _VICTIM_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ"})
+_YEAR = re.compile(r"(?:19|20)\d\d")  # a bare year, never a head count written without a noun
 _NOT_PEOPLE = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
 
@@ -112,7 +114,9 @@ def _patient_readings(verb: Token, kind: CasualtyKind, *, weak: bool) -> list[Re
 
 
 def _is_person(token: Token) -> bool:
-    """Dates, sums and times are never victims ("killed Jan. 11")."""
+    """Dates, sums and times are never victims ("killed Jan. 11", "the murder of 2016")."""
+    if _YEAR.fullmatch(token.text):
+        return False
     # "a 5-year-old" is tagged as a date yet names a person.
     return token.pos_ in _VICTIM_POS and (token.pos_ == "ADJ" or token.ent_type_ not in _NOT_PEOPLE)
 
@@ -131,7 +135,7 @@ def _noun_readings(noun: Token, lex: CasualtyLexicon) -> list[Reading]:
         return []
     if counted:
         return [Reading(lex.nouns[lemma], noun, noun)]
-    return [Reading(lex.nouns[lemma], victim, noun) for victim in _of_objects(noun)]
+    return [Reading(lex.nouns[lemma], victim, noun) for victim in _of_objects(noun) if _is_person(victim)]
 
 
 def _has_own_figure(noun: Token) -> bool:
