@@ -17,6 +17,7 @@ the stored incident holding its best-scoring partner under the same two conditio
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -62,15 +63,16 @@ def share_block(a: MemberProfile, b: MemberProfile) -> bool:
 
 def candidate_pairs(profiles: Sequence[MemberProfile]) -> Iterator[tuple[MemberProfile, MemberProfile]]:
     """Each pair of members that share a block and a date window, once, plus every copy pair."""
+    days = {p.member_id: _day_number(p) for p in profiles if p.date}
     by_block: dict[Block, list[MemberProfile]] = defaultdict(list)
     for profile in profiles:
-        if profile.date:
+        if profile.member_id in days:
             by_block[block_of(profile)].append(profile)
     for members in by_block.values():
-        members.sort(key=_day_number)
+        members.sort(key=lambda p: days[p.member_id])
     seen: set[tuple[str, str]] = set()
     for profile in profiles:
-        for other in _near_in_time(profile, by_block):
+        for other in _near_in_time(profile, by_block, days):
             pair = _ordered(profile, other)
             if pair not in seen:
                 seen.add(pair)
@@ -78,17 +80,18 @@ def candidate_pairs(profiles: Sequence[MemberProfile]) -> Iterator[tuple[MemberP
     yield from _copy_pairs(profiles, seen)
 
 
-def _near_in_time(profile: MemberProfile, by_block: dict[Block, list[MemberProfile]]) -> Iterator[MemberProfile]:
-    if not profile.date:
+def _near_in_time(profile: MemberProfile, by_block: dict[Block, list[MemberProfile]],
+                  days: dict[str, int]) -> Iterator[MemberProfile]:
+    day = days.get(profile.member_id)
+    if day is None:
         return
-    day = _day_number(profile)
     for block in neighbour_blocks(profile):
         members = by_block.get(block, [])
-        start = _first_at_or_after(members, day - DATE_WINDOW_DAYS)
+        start = bisect_left(members, day - DATE_WINDOW_DAYS, key=lambda p: days[p.member_id])
         for other in members[start:]:
-            if _day_number(other) > day + DATE_WINDOW_DAYS:
+            if days[other.member_id] > day + DATE_WINDOW_DAYS:
                 break
-            if other.member_id != profile.member_id and other.document_id != profile.document_id:
+            if other.document_id != profile.document_id:
                 yield other
 
 
@@ -185,14 +188,3 @@ def _day_number(profile: MemberProfile) -> int:
         return date.fromisoformat((profile.date or "")[:10]).toordinal()
     except ValueError:
         return 0
-
-
-def _first_at_or_after(members: list[MemberProfile], day: int) -> int:
-    low, high = 0, len(members)
-    while low < high:
-        middle = (low + high) // 2
-        if _day_number(members[middle]) < day:
-            low = middle + 1
-        else:
-            high = middle
-    return low

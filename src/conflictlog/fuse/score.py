@@ -44,13 +44,18 @@ class TermRarity:
 
     df: dict[str, int] = field(default_factory=dict)
     documents: int = 0
+    _weights: dict[str, float] = field(default_factory=dict, repr=False)
 
     def weight(self, term: str) -> float:
         """Smoothed inverse document frequency of ``term``."""
-        return math.log((self.documents + _PRIOR_DOCUMENTS) / (self.df.get(term, 0) + 1))
+        known = self._weights.get(term)
+        if known is None:
+            known = self._weights[term] = math.log((self.documents + _PRIOR_DOCUMENTS) / (self.df.get(term, 0) + 1))
+        return known
 
     def add(self, terms: Iterable[str]) -> None:
         """Count one more document using ``terms``."""
+        self._weights.clear()
         self.documents += 1
         for term in set(terms):
             self.df[term] = self.df.get(term, 0) + 1
