@@ -122,11 +122,23 @@ def read_shard(shard: Shard, settings: Settings) -> Iterator[Document | Rejected
 
 def _open_range(shard: Shard) -> tuple[io.BufferedReader, str]:
     with open(shard.file.path, "rb") as handle:
-        encoding = line_encoding(handle.read(HEAD_BYTES))
+        head = handle.read(HEAD_BYTES)
         handle.seek(shard.start)
         size = -1 if shard.end is None else shard.end - shard.start
         data = handle.read(size)
-    return io.BufferedReader(io.BytesIO(data)), encoding  # type: ignore[arg-type]
+    return _RangeReader(io.BytesIO(data), head), line_encoding(head)
+
+
+class _RangeReader(io.BufferedReader):
+    """The bytes of a shard, whose ``peek`` shows the file's head: the readers tell the encoding from it."""
+
+    def __init__(self, raw: io.BytesIO, file_head: bytes) -> None:
+        super().__init__(raw)  # type: ignore[arg-type]
+        self._file_head = file_head
+
+    def peek(self, size: int = 0) -> bytes:
+        """The file's first bytes, as peeking at the whole file would show them."""
+        return self._file_head
 
 
 def _jsonl_range(stream: BinaryIO, shard: Shard, settings: Settings, encoding: str) -> Iterator[Document | Rejected]:
