@@ -5,14 +5,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 
 from .config import Settings
 
+if TYPE_CHECKING:
+    from .run.why import Explanation
 
-def add_fusion_commands(commands, db_option) -> None:
+
+def add_fusion_commands(commands: argparse._SubParsersAction,
+                        db_option: Callable[[argparse.ArgumentParser], None]) -> None:
     """Register ``fuse`` and ``why`` on the ``conflictlog`` sub-command parser."""
     p = commands.add_parser("fuse", help="rebuild every cross-report incident from the stored events",
                             description="Full re-fuse: copies, incidents, figures, status and history are rebuilt "
@@ -56,7 +62,7 @@ def cmd_why(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _summary(explanation) -> Table:
+def _summary(explanation: Explanation) -> Table:
     incident = explanation.incident
     table = Table(title=f"Incident {incident.id}", show_header=False)
     table.add_row("type", f"{incident.event_type} / {incident.sub_event_type or '-'}")
@@ -71,7 +77,7 @@ def _summary(explanation) -> Table:
     return table
 
 
-def _decisions(explanation) -> Table:
+def _decisions(explanation: Explanation) -> Table:
     table = Table(title="Reports and merge decisions")
     for column in ("member", "document", "copy of", "joined via", "score", "reasons"):
         table.add_column(column)
@@ -81,7 +87,7 @@ def _decisions(explanation) -> Table:
     return table
 
 
-def _claims(explanation) -> Table:
+def _claims(explanation: Explanation) -> Table:
     table = Table(title="Figures as reported")
     for column in ("kind", "group", "min", "max", "document", "published", "source", "stance", "copy of"):
         table.add_column(column)

@@ -19,7 +19,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -69,6 +68,8 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 def signature_of(text: str) -> TextSignature:
     """The MinHash signature of ``text``."""
+    from datasketch import LeanMinHash, MinHash   # imports scipy: only when a signature is needed
+
     minhash = MinHash(num_perm=NUM_PERM, seed=_SEED)
     minhash.update_batch([s.encode("utf-8") for s in shingles(text)])
     return TextSignature(tuple(int(v) for v in LeanMinHash(minhash).hashvalues))

@@ -24,16 +24,15 @@ from ..store import Repository
 def fuse_stored(repo: Repository, result: DocumentResult) -> int:
     """Fuse a freshly stored document into the stored incidents; return how many of its incidents joined one."""
     document = result.document
-    original_id = link_copies(repo, document, signature_of(document.text))
-    repo.count_terms(key_terms(document.text))
+    original_id = link_copies(repo, document, signature_of(document.text), key_terms(document.text))
     joined = 0
     for member in sorted(members_of(document, list(result.events), original_id), key=lambda m: m.local.id):
         joined += _fuse_member(repo, member)
     return joined
 
 
-def link_copies(repo: Repository, document: Document, signature: TextSignature) -> str | None:
-    """Store the document's signature, link it and its stored copies to their original; return its original."""
+def link_copies(repo: Repository, document: Document, signature: TextSignature, terms: list[str]) -> str | None:
+    """Store the document's signature and terms, link it and its stored copies to their original; return its original."""
     stored = repo.signatures_sharing(signature.band_keys())
     candidates = {d: TextSignature.from_bytes(sig) for d, (sig, _, _) in stored.items() if d != document.document_id}
     matches = dict(copies_among(signature, candidates))
@@ -42,7 +41,7 @@ def link_copies(repo: Repository, document: Document, signature: TextSignature) 
     original = original_of(keys).document_id
     own = None if original == document.document_id else original
     repo.save_signature(document.document_id, document.published, signature.to_bytes(), signature.band_keys(),
-                        own, matches.get(original))
+                        own, matches.get(original), terms)
     relinked = [d for d in matches if d != original and stored[d][2] != original]
     if relinked:
         repo.set_original(relinked, original)
@@ -54,7 +53,7 @@ def _fuse_member(repo: Repository, member: Member) -> int:
     df, documents = repo.term_rarity({t for _, p in stored for t in p.terms} | set(member.profile.terms))
     choice = choose_incident(member.profile, stored, TermRarity(df, documents))
     if choice is None:
-        repo.save_fused(member.local, [], [(member.profile.to_json(), decision_for(member, member.local.id, None))])
+        repo.save_members([(member.profile.to_json(), decision_for(member, member.local.id, None))])
         return 0
     incident_id, link = choice
     others = _stored_members(repo, incident_id)

@@ -23,13 +23,14 @@ _CHUNK = 500
 class FusionStore:
     """Repository methods of cross-report fusion (needs the Repository's ``_write``/``_read``)."""
 
-    def save_signature(self, document_id: str, published: str | None, signature: bytes,
-                       band_keys: list[str], original_id: str | None, similarity: float | None) -> None:
-        """Store a document's text signature, its band keys and the original it copies (if any)."""
+    def save_signature(self, document_id: str, published: str | None, signature: bytes, band_keys: list[str],
+                       original_id: str | None, similarity: float | None, terms: Iterable[str] = ()) -> None:
+        """Store a document's text signature, its band keys, the original it copies (if any) and its terms."""
         with self._write(f"save the signature of {document_id}") as conn:
             conn.execute(delete(signature_bands).where(signature_bands.c.document_id == document_id))
             conn.execute(delete(document_signatures).where(document_signatures.c.document_id == document_id))
             _insert_signature(conn, document_id, published, signature, band_keys, original_id, similarity)
+            _count_terms(conn, sorted(set(terms)))
 
     def signatures_sharing(self, band_keys: list[str]) -> dict[str, tuple[bytes, str | None, str | None]]:
         """Documents sharing a band key: id -> (signature, published, original id)."""
@@ -51,11 +52,6 @@ class FusionStore:
         with self._read("read copy links") as conn:
             query = select(document_signatures.c.document_id, document_signatures.c.original_id)
             return {r.document_id: r.original_id for r in conn.execute(query) if r.original_id}
-
-    def count_terms(self, terms: Iterable[str]) -> None:
-        """Count one more document using each of ``terms``."""
-        with self._write("count terms") as conn:
-            _count_terms(conn, sorted(set(terms)))
 
     def term_rarity(self, terms: Iterable[str]) -> tuple[dict[str, int], int]:
         """How many documents use each of ``terms``, and how many documents have a signature."""
@@ -96,6 +92,11 @@ class FusionStore:
             conn.execute(delete(incidents).where(incidents.c.id.in_(sorted(set(replaced) | {incident.id}))))
             conn.execute(insert(incidents).values(codec.incident_row(incident)))
             _link_events(conn, incident)
+            _save_members(conn, members)
+
+    def save_members(self, members: list[tuple[dict[str, Any], MergeDecision]]) -> None:
+        """Store members whose incident is already stored as it is."""
+        with self._write("save fusion members") as conn:
             _save_members(conn, members)
 
     def replace_fusion(self, new_incidents: list[Incident], members: list[tuple[dict[str, Any], MergeDecision]],
