@@ -168,3 +168,13 @@ def test_owner_of_a_murder_is_its_victim(nlp):
 def test_actor_phrase_leaves_out_its_relative_clause(nlp):
     found = actors(nlp, "He was kidnapped by a group of armed men, who forced him to leave.", "kidnapped")
     assert (ActorRole.INITIATOR, "a group of armed men", None, P.REPORTED) in found
+
+
+def test_subject_of_died_is_no_perpetrator(nlp):
+    found = actors(nlp, "Navas died and Galdamez was seriously injured.", "died")
+    assert not any(r is ActorRole.INITIATOR for r, _, _, _ in found)
+
+
+def test_rebel_attacks_name_their_initiator(nlp):
+    found = actors(nlp, "The rebel attacks against brothels resumed.", "attacks")
+    assert any(r is ActorRole.INITIATOR and t == "rebel" for r, t, _, _ in found)

@@ -175,3 +175,11 @@ def test_grouping_continues_a_happening_typed_differently_without_a_place(extrac
     mentions = _extract(extractor, text)
     assert len(mentions) == 2
     assert mentions[0].group == mentions[1].group
+
+
+@pytest.mark.parametrize("text", [
+    "Can you give us accurate information on the clash near the river?",
+    "The minister announced a civilian front to fight subversion in the provinces.",
+])
+def test_questions_and_aims_yield_nothing(extractor: Extractor, text: str) -> None:
+    assert _extract(extractor, text) == []

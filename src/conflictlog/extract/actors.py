@@ -40,6 +40,8 @@ class ActorSyntax:
     violence_lemmas: frozenset[str]
     light_verbs: frozenset[str]
     placing_verbs: frozenset[str]
+    undergoer_verbs: frozenset[str]
+    claim_verbs: frozenset[str]
     victim_nouns: frozenset[str]
     speech_verbs: frozenset[str]
     accusation_verbs: frozenset[str]
@@ -106,6 +108,8 @@ def _initiators(trigger: Token, syntax: ActorSyntax) -> list[tuple[Token, Perpet
         heads = _noun_initiators(trigger, syntax)
     elif _is_passive(trigger):
         heads = _agents(trigger)
+    elif _clause_verb(trigger).lemma_.lower() in syntax.undergoer_verbs:
+        heads = []  # "Navas died", "a bomb exploded": the subject undergoes the event
     else:
         heads = _subjects(_clause_verb(trigger))
     return [(head, None) for head in _with_conjuncts(heads)]
@@ -123,7 +127,7 @@ def _claimed_or_accused(trigger: Token, syntax: ActorSyntax) -> list[tuple[Token
     """ "X claimed responsibility for the attack", "X accused Y of attacking"."""
     for ancestor in list(trigger.ancestors)[:4]:
         lemma = ancestor.lemma_.lower()
-        if lemma in syntax.claim_nouns and ancestor.head.lemma_.lower() in ("claim", "take", "assume"):
+        if lemma in syntax.claim_nouns and ancestor.head.lemma_.lower() in syntax.claim_verbs:
             return [(s, PerpetratorAttribution.CLAIMED) for s in _subjects(ancestor.head)]
         if lemma in syntax.accusation_verbs:
             objects = [c for c in ancestor.children if c.dep_ == "dobj"]
@@ -135,7 +139,7 @@ def _noun_initiators(noun: Token, syntax: ActorSyntax) -> list[Token]:
     # "Romero's assassination": the owner of a harm noun is its victim, not its author.
     owners = [c for c in noun.children if c.dep_ == "poss" and noun.lemma_.lower() not in syntax.victim_nouns]
     owners += _agents(noun, preps=("by",))
-    owners += [c for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")
+    owners += [c for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN", "NOUN")
                and default_dictionary().normalise(c.text) is not None]
     return owners or _carrier_initiators(noun, syntax)
 

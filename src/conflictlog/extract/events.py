@@ -126,6 +126,8 @@ class EventLexicon:
 
     def match(self, sent: Span) -> list[EventHit]:
         """Every asserted event trigger of ``sent``, longest phrase first at each position."""
+        if sent.text.rstrip(" \n\"'").endswith("?"):
+            return []  # a question asserts nothing
         forms = sentence_forms(sent)
         hits: list[EventHit] = []
         covered_until = sent.start
@@ -138,7 +140,7 @@ class EventLexicon:
             span, rule = found
             covered_until = span.end
             hit = self._typed(span, rule, sent, forms)
-            if hit is not None and is_asserted(hit.head, self):
+            if hit is not None and is_asserted(hit.head, self) and not _is_purpose(hit.head):
                 hits.append(hit)
         return hits
 
@@ -251,6 +253,17 @@ def governing_verb(token: Token) -> Token:
     while current.pos_ not in {"VERB", "AUX"} and current.head.i != current.i:
         current = current.head
     return current if current.pos_ in {"VERB", "AUX"} else token
+
+
+_ATTEMPT_VERBS = frozenset({"try", "attempt", "begin", "start"})
+
+
+def _is_purpose(head: Token) -> bool:
+    """ "a front to fight subversion", "we will continue to fight": an infinitive states an aim.
+    An attempt or a start ("tried to kill", "began to shell") is still an event."""
+    if head.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return False
+    return head.head.lemma_.lower() not in _ATTEMPT_VERBS
 
 
 def is_asserted(head: Token, lexicon: EventLexicon) -> bool:
