@@ -3,10 +3,12 @@
     python benchmarks/bench_fusion.py 10000 100000 [1000000]
 
 Each size N generates N per-document incidents (members) reporting about N/2 happenings
-(1 to 4 reports each) in 400 towns over three years, with noisy dates (0-2 days late), jittered
-places, rising figures and a few shared names; then runs the full, order-independent
-clustering (``conflictlog.fuse.cluster.cluster_members``: blocking, pair scores, merging) and
-prints seconds, members per second, the process's peak resident memory (data included), candidate pairs and pairwise
+(1 to 4 reports each) in N/250 towns spread over the globe, over three years, so that the
+reports per town and day, and with them the candidate pairs per member, stay about the same
+at every size. Dates are noisy (0-2 days late), places jittered, figures rising and names
+partly shared. The full, order-independent clustering (``fuse.cluster.cluster_members``:
+blocking, pair scores, merging) is timed; printed are seconds, members per second, the
+process's peak resident memory (generated data included), candidate pairs and pairwise
 precision/recall/F1 against the generated truth. Near-linear growth shows as a steady
 members-per-second figure across sizes.
 """
@@ -24,7 +26,7 @@ from itertools import combinations
 from conflictlog.fuse.cluster import candidate_pairs, cluster_members
 from conflictlog.fuse.profile import MemberProfile
 
-TOWNS = 400
+MEMBERS_PER_TOWN = 250
 DAYS = 3 * 365
 START = date(2021, 1, 1)
 _SURNAMES = [f"name{i}" for i in range(20000)]
@@ -34,7 +36,8 @@ _COMMON = ["police", "hospital", "city", "county", "market"]
 def generate(size: int, seed: int = 7) -> tuple[list[MemberProfile], dict[str, int]]:
     """``size`` members and the happening each reports."""
     rng = random.Random(seed)
-    towns = [(rng.uniform(30, 60), rng.uniform(-10, 40), f"C{i % 12}") for i in range(TOWNS)]
+    count = max(4, size // MEMBERS_PER_TOWN)
+    towns = [(rng.uniform(-60, 60), rng.uniform(-180, 180), f"C{i % 40}") for i in range(count)]
     members: list[MemberProfile] = []
     truth: dict[str, int] = {}
     happening = 0
