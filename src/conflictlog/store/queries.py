@@ -142,13 +142,14 @@ class QueryStore:
     def timeline(self, where: IncidentFilter, interval: Interval) -> list[dict[str, Any]]:
         """Per period and event type: incidents and the sums of killed and injured, oldest first."""
         period = self._period(interval).label("period")
-        query = (select(period, incidents.c.event_type, func.count().label("incidents"),
-                        func.sum(incidents.c.killed_best).label("killed"),
-                        func.sum(incidents.c.injured_best).label("injured"))
+        query = (select(period, incidents.c.event_type, func.count(),
+                        func.coalesce(func.sum(incidents.c.killed_best), 0),
+                        func.coalesce(func.sum(incidents.c.injured_best), 0))
                  .where(incidents.c.date_start.is_not(None), *self._incident_conditions(where))
                  .group_by(period, incidents.c.event_type).order_by(period, incidents.c.event_type))
         with self._read("aggregate the timeline") as conn:
-            return [dict(row._mapping) for row in conn.execute(query)]
+            # Plain tuples zipped with the names: ~10k buckets per request make Row mappings cost.
+            return [dict(zip(_BUCKET_FIELDS, row, strict=True)) for row in conn.execute(query).tuples()]
 
     # -- building blocks ---------------------------------------------------------------
 
@@ -207,6 +208,7 @@ def _inside(box: BoundingBox) -> ColumnElement[bool]:
     return and_(latitude, (incidents.c.lon >= box.west) | (incidents.c.lon <= box.east))
 
 
+_BUCKET_FIELDS = ("period", "event_type", "incidents", "killed", "injured")
 _DOCUMENT_SUMMARY = ("document_id", "title", "published", "url", "source", "origin", "input_format", "ingested_at")
 
 # Casualty order is killed first, then injured: it walks ix_incidents_casualties.
