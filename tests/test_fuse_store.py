@@ -10,7 +10,7 @@ from conflictlog.models import (
     Attribution, Casualty, CasualtyKind, Document, DocumentResult, Event, GeoPrecision, IncidentStatus, Location,
     Span, VictimGroup, content_hash,
 )
-from conflictlog.run.fusion import fuse_stored, refuse_database
+from conflictlog.run.fusion import catch_up, fuse_stored, refuse_database
 from conflictlog.run.why import explain
 from conflictlog.store import Repository
 
@@ -87,3 +87,13 @@ def test_why_lists_members_reasons_and_figure_claims(repo: Repository) -> None:
     assert sorted((c.document_id, c.min) for c in explanation.claims) == [("courier", 4), ("ledger", 2), ("post", 5)]
     with pytest.raises(ConfigError):
         explain(repo, "inc-none")
+
+
+def test_a_document_stored_but_not_fused_is_caught_up(repo: Repository) -> None:
+    first, second, *_ = reports()
+    ingest_all(repo, [first])
+    repo.save_result(second)                     # a run cut off before fusing it
+    assert repo.unfused_document_ids() == ["courier"]
+    assert catch_up(repo) == 1
+    assert repo.unfused_document_ids() == []
+    assert groups(repo) == [["courier", "ledger"]]

@@ -9,7 +9,7 @@ rebuilds every incident from the stored documents and events, in an order-indepe
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..fuse.cluster import choose_incident, share_block
@@ -22,30 +22,53 @@ from ..store import Repository
 
 
 def fuse_stored(repo: Repository, result: DocumentResult) -> int:
-    """Fuse a freshly stored document into the stored incidents; return how many of its incidents joined one."""
+    """Fuse a freshly stored document into the stored incidents; return how many of its incidents joined one.
+
+    The document's signature is stored last: a document without one was not fused yet
+    (``catch_up`` finishes it after a run was cut off).
+    """
     document = result.document
-    original_id = link_copies(repo, document, signature_of(document.text), key_terms(document.text))
+    signature = signature_of(document.text)
+    link = find_copies(repo, document, signature)
     joined = 0
-    for member in sorted(members_of(document, list(result.events), original_id), key=lambda m: m.local.id):
+    for member in sorted(members_of(document, list(result.events), link.own), key=lambda m: m.local.id):
         joined += _fuse_member(repo, member)
+    repo.save_signature(document.document_id, document.published, signature.to_bytes(), signature.band_keys(),
+                        link.own, link.similarity, key_terms(document.text))
     return joined
 
 
-def link_copies(repo: Repository, document: Document, signature: TextSignature, terms: list[str]) -> str | None:
-    """Store the document's signature and terms, link it and its stored copies to their original; return its original."""
+def catch_up(repo: Repository) -> int:
+    """Fuse the stored documents a cut-off run left unfused; return how many there were."""
+    pending = repo.unfused_document_ids()
+    for document_id in pending:
+        document = repo.get_document(document_id)
+        if document is not None:
+            fuse_stored(repo, DocumentResult(document, list(repo.iter_events([document_id]))))
+    return len(pending)
+
+
+@dataclass(frozen=True, slots=True)
+class CopyLink:
+    """The original a document copies (None: it is one), and the similarity to it."""
+
+    own: str | None
+    similarity: float | None
+
+
+def find_copies(repo: Repository, document: Document, signature: TextSignature) -> CopyLink:
+    """The document's original among the stored documents; stored copies of a newer original are relinked."""
     stored = repo.signatures_sharing(signature.band_keys())
     candidates = {d: TextSignature.from_bytes(sig) for d, (sig, _, _) in stored.items() if d != document.document_id}
     matches = dict(copies_among(signature, candidates))
     keys = [DocumentKey(document.document_id, document.published)]
     keys += [DocumentKey(d, stored[d][1]) for d in matches]
     original = original_of(keys).document_id
-    own = None if original == document.document_id else original
-    repo.save_signature(document.document_id, document.published, signature.to_bytes(), signature.band_keys(),
-                        own, matches.get(original), terms)
     relinked = [d for d in matches if d != original and stored[d][2] != original]
     if relinked:
         repo.set_original(relinked, original)
-    return own
+    own = None if original == document.document_id else original
+    return CopyLink(own, matches.get(original))
 
 
 def _fuse_member(repo: Repository, member: Member) -> int:
@@ -56,7 +79,8 @@ def _fuse_member(repo: Repository, member: Member) -> int:
         repo.save_members([(member.profile.to_json(), decision_for(member, member.local.id, None))])
         return 0
     incident_id, link = choice
-    others = _stored_members(repo, incident_id)
+    # A member stored by an earlier, cut-off attempt is replaced, not counted twice.
+    others = [(m, d) for m, d in _stored_members(repo, incident_id) if m.local.id != member.local.id]
     incident = build_fused([*(m for m, _ in others), member])
     decisions = [(m.profile.to_json(), replace(decision, incident_id=incident.id)) for m, decision in others]
     decisions.append((member.profile.to_json(), decision_for(member, incident.id, link)))

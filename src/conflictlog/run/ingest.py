@@ -19,7 +19,7 @@ from ..ingest import discover
 from ..models import Document, DocumentResult, Rejected
 from ..store import Repository, SaveOutcome
 from .executors import make_executor
-from .fusion import fuse_stored
+from .fusion import catch_up, fuse_stored
 from .pipeline import PipelineSpec
 
 BATCH_SIZE = 32
@@ -74,6 +74,7 @@ def ingest(
     executor = make_executor(PipelineSpec(model=settings.model), jobs, dask)
     try:
         with Repository.open(settings.db) as repo:
+            catch_up(repo)   # documents a cut-off run stored but did not fuse yet
             items = executor.read(files, settings, stdin)
             fresh = _new_documents(items, repo, summary, on_item)
             for results in executor.run(_batches(fresh, BATCH_SIZE)):

@@ -15,7 +15,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..models import Incident, MergeDecision, to_dict
 from . import codec
-from .schema import document_signatures, events, fusion_members, incidents, signature_bands, term_counts
+from .schema import document_signatures, documents, events, fusion_members, incidents, signature_bands, term_counts
 
 _CHUNK = 500
 
@@ -46,6 +46,14 @@ class FusionStore:
             conn.execute(update(document_signatures)
                          .where(document_signatures.c.document_id.in_(ids)).values(original_id=original_id))
             _mark_copies(conn, ids, original_id)
+
+    def unfused_document_ids(self) -> list[str]:
+        """Stored documents without a text signature: not fused yet (a run was cut off), by id."""
+        with self._read("find unfused documents") as conn:
+            fused = select(document_signatures.c.document_id)
+            query = (select(documents.c.document_id).where(documents.c.document_id.not_in(fused))
+                     .order_by(documents.c.document_id))
+            return list(conn.scalars(query))
 
     def originals(self) -> dict[str, str]:
         """Copy document id -> the id of its original."""
