@@ -1,10 +1,10 @@
 """Mentions of one document -> Events with resolved places and dates.
 
-Mentions of one group report one happening, so what one of them leaves open is taken from
-the others: a mention without a place gets the group's most specific place, one without a
-stated date (or with a doubtful one) gets the group's stated, plausible date. A mention still without a stated date takes the last stated date
-before it in the document: a report tells its story in order, and a sentence that gives no
-date goes on about the happening last dated. A mention left without any place gets the
+Mentions of one group report one happening, and a happening has one place and one date: the
+group settles them from what its members state (``settle``: the most specific place, the
+best supported stated date) and every member takes them. A group that states no date takes
+the last stated date before it in the document: a report tells its story in order, and a
+sentence that gives no date goes on about the happening last dated. A mention left without any place gets the
 place of an undated dateline ("AURORA, Colo. (CBS4) --": local news names the city it covers;
 a dated wire dateline, "SAN SALVADOR, 3 JAN 90 --", names only the filing office), else the
 country the document points at most, at country precision; so does one whose only place is
@@ -15,19 +15,18 @@ El Salvador): a country named without any of its places is more often an actor t
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 from collections.abc import Callable
 
 from ..models import Actor, Document, Event, GeoPrecision, Location, Mention, stable_id
 from .context import DocContext
 from .dates import ResolvedDate, resolve_date
 from .gazetteer import Gazetteer
-from .geo import PRECISION_RANK, resolve_location, resolve_span, to_location
+from .geo import resolve_location, resolve_span, to_location
 from .names import name_key
+from .settle import group_members, settle_date, settle_place
 
 # A country the document points at less than half as much as at its main one is "in passing".
 _PASSING_SHARE = 0.5
-_DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 class Resolver:
@@ -42,8 +41,10 @@ class Resolver:
         places = [_unless_passing_country(resolve_location(m.place_spans, context, self.gazetteer), context)
                   for m in mentions]
         dates = [resolve_date(m.date_spans, _sentence(m), document.published, context.dateline_date) for m in mentions]
-        self._share_within_groups(mentions, places, dates)
-        _carry_dates_forward(dates)
+        groups = group_members(mentions)
+        for members in groups:
+            _settle_group(members, places, dates)
+        _carry_dates_forward(groups, dates)
         fallback = self._fallback_location(context)
         return [
             self._event(document, index, mention, places[index] if places[index].precision else fallback(places[index]),
@@ -68,19 +69,6 @@ class Resolver:
             casualties=list(mention.casualties), attribution=mention.attribution,
             disputed_by=list(mention.disputed_by), evidence=list(mention.evidence), group=mention.group,
         )
-
-    def _share_within_groups(self, mentions: list[Mention], places: list[Location], dates: list[ResolvedDate]) -> None:
-        members: dict[int, list[int]] = defaultdict(list)
-        for index, mention in enumerate(mentions):
-            members[mention.group].append(index)
-        for indexes in members.values():
-            best_place = _most_specific([places[i] for i in indexes])
-            best_date = _best_stated([dates[i] for i in indexes])
-            for i in indexes:
-                if best_place and not places[i].precision:
-                    places[i] = dataclasses.replace(best_place)
-                if best_date and not (dates[i].stated and dates[i].plausible):
-                    dates[i] = best_date
 
     def _fallback_location(self, context: DocContext) -> Callable[[Location], Location]:
         home = self._dateline_location(context)
@@ -110,24 +98,27 @@ def _unless_passing_country(location: Location, context: DocContext) -> Location
     return Location(text=location.text)
 
 
-def _most_specific(places: list[Location]) -> Location | None:
-    resolved = [p for p in places if p.precision]
-    return min(resolved, key=lambda p: PRECISION_RANK[p.precision], default=None)
+def _settle_group(members: list[int], places: list[Location], dates: list[ResolvedDate]) -> None:
+    place = settle_place([places[i] for i in members])
+    found = settle_date([dates[i] for i in members])
+    for i in members:
+        if place is not None:
+            places[i] = dataclasses.replace(place)
+        if found is not None:
+            dates[i] = found
 
 
-def _best_stated(dates: list[ResolvedDate]) -> ResolvedDate | None:
-    stated = [d for d in dates if d.stated and d.plausible]
-    return min(stated, key=lambda d: _DATE_RANK[d.precision.value], default=None)
-
-
-def _carry_dates_forward(dates: list[ResolvedDate]) -> None:
-    # Sentences before the first dated one lead up to it: they take its date too.
-    last = next((found for found in dates if found.stated and found.plausible), None)
-    for index, found in enumerate(dates):
-        if found.stated and found.plausible:
-            last = found
-        elif last is not None and not found.stated:
-            dates[index] = last
+def _carry_dates_forward(groups: list[list[int]], dates: list[ResolvedDate]) -> None:
+    # A group that states no date goes on about the happening last dated before it; groups
+    # before the first dated one lead up to it and take its date too.
+    stated = [i for i, found in enumerate(dates) if found.stated and found.plausible]
+    for members in groups:
+        if dates[members[0]].stated or not stated:
+            continue
+        before = [i for i in stated if i < members[0]]
+        carried = dates[before[-1] if before else stated[0]]
+        for i in members:
+            dates[i] = carried
 
 
 def _sentence(mention: Mention) -> str:
