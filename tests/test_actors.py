@@ -178,3 +178,50 @@ def test_subject_of_died_is_no_perpetrator(nlp):
 def test_rebel_attacks_name_their_initiator(nlp):
     found = actors(nlp, "The rebel attacks against brothels resumed.", "attacks")
     assert any(r is ActorRole.INITIATOR and t == "rebel" for r, t, _, _ in found)
+
+
+def test_claim_and_blame_sentences_name_initiators(nlp):
+    from conflictlog.extract.perpetrators import responsibility_actors
+
+    def said(text):
+        return [(a.text, a.attribution.value) for a in responsibility_actors(list(nlp(text).sents)[0])]
+
+    assert said("The FMLN claimed responsibility.") == [("The FMLN", "claimed")]
+    assert said("Police blamed the attack on the FMLN.") == [("the FMLN", "accused")]
+    assert said("The police attributed the attack to the MRTA.") == [("the MRTA", "suspected")]
+    assert said("No group has claimed responsibility.") == []
+
+
+def test_transitive_burning_has_a_doer_and_blamed_party_is_no_target(nlp):
+    from conflictlog.extract.actors import find_actors
+    from conflictlog.extract.events import EventLexicon
+
+    def roles(text):
+        sent = list(nlp(text).sents)[0]
+        hit = EventLexicon.load().match(sent)[0]
+        return [(a.role.value, a.text) for a in find_actors(sent, hit.head)]
+
+    assert ("initiator", "Shining Path terrorists") in roles("Shining Path terrorists overpowered residents and burned the offices.")
+    assert roles("Police blamed the attack on the FMLN.") == [("initiator", "the FMLN")]
+
+
+def test_weapons_negated_nouns_and_acts_are_not_actors(nlp):
+    from conflictlog.extract.actors import find_actors
+    from conflictlog.extract.events import EventLexicon
+
+    sent = list(nlp("Two bullets hit the soldier.").sents)[0]
+    hit = EventLexicon.load().match(sent)[0]
+    assert all(a.text != "Two bullets" for a in find_actors(sent, hit.head))
+
+
+def test_mentions_of_one_happening_share_initiators():
+    from conflictlog.extract.perpetrators import share_initiators
+    from conflictlog.models import Actor, ActorRole, Mention, PerpetratorAttribution
+
+    doer = Actor(role=ActorRole.INITIATOR, text="the FMLN", attribution=PerpetratorAttribution.CLAIMED)
+    first = Mention(document_id="d", event_type="Battles", sub_event_type="Armed clash", evidence=[], group=0, actors=[doer])
+    second = Mention(document_id="d", event_type="Battles", sub_event_type="Armed clash", evidence=[], group=0)
+    other = Mention(document_id="d", event_type="Battles", sub_event_type="Armed clash", evidence=[], group=1)
+    share_initiators([first, second, other])
+    assert [a.text for a in second.actors] == ["the FMLN"] and second.actors[0] is not doer
+    assert other.actors == []

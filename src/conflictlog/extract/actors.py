@@ -24,13 +24,14 @@ from spacy.tokens import Span, Token
 from ..models import Actor, ActorRole, PerpetratorAttribution
 from .actor_dictionary import ActorDictionary, ActorInfo, default_dictionary
 
-__all__ = ["ActorDictionary", "ActorInfo", "find_actors", "speaker_side"]
+__all__ = ["ActorDictionary", "ActorInfo", "actor_from", "find_actors", "speaker_side", "usable_actor", "with_conjuncts"]
 
 _INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 _HEDGE_DEPS = frozenset({"advmod", "aux", "amod", "acomp", "npadvmod"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 _MISPARSED_VERB_DEPS = frozenset({"compound", "amod", "nmod"})
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "some", "several", "many"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,7 @@ class ActorSyntax:
     undergoer_verbs: frozenset[str]
     claim_verbs: frozenset[str]
     victim_nouns: frozenset[str]
+    not_actor_nouns: frozenset[str]
     speech_verbs: frozenset[str]
     accusation_verbs: frozenset[str]
     claim_nouns: frozenset[str]
@@ -73,9 +75,11 @@ def find_actors(sent: Span, trigger: Token | None) -> list[Actor]:
     speakers = _speakers(sent, syntax)
     initiators = _initiators(trigger, syntax) or _agents_below(trigger, syntax)
     # A claimer or an accuser speaks, yet the one who claims an attack is its initiator.
-    actors = [_actor(head, ActorRole.INITIATOR, attribution or _hedge(head, syntax))
-              for head, attribution in initiators if _usable(head, speakers if attribution is None else set())]
-    actors += [_actor(head, ActorRole.TARGET, None) for head in _targets(trigger, syntax) if _usable(head, speakers)]
+    actors = [actor_from(head, ActorRole.INITIATOR, attribution or _hedge(head, syntax))
+              for head, attribution in initiators if usable_actor(head, speakers if attribution is None else set())]
+    doers = {head.i for head, _ in initiators}
+    actors += [actor_from(head, ActorRole.TARGET, None) for head in _targets(trigger, syntax)
+               if head.i not in doers and usable_actor(head, speakers)]
     return actors
 
 
@@ -96,8 +100,15 @@ def _speakers(sent: Span, syntax: ActorSyntax) -> set[int]:
     return {t.i for head in heads for t in head.subtree}
 
 
-def _usable(head: Token, speakers: set[int]) -> bool:
-    return head.i not in speakers and head.pos_ != "PRON" and head.ent_type_ not in _NOT_ACTORS
+def usable_actor(head: Token, speakers: set[int]) -> bool:
+    """Whether ``head`` can name an actor: not the speaker, a pronoun, a number, a negated
+    noun ("no organization"), a weapon ("two bullets") or the act itself ("the ambush")."""
+    if head.i in speakers or head.pos_ == "PRON" or head.ent_type_ in _NOT_ACTORS or head.lower_ in _NUMBER_WORDS:
+        return False
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return False
+    syntax = actor_syntax()
+    return head.lemma_.lower() not in syntax.not_actor_nouns | syntax.violence_lemmas | syntax.victim_nouns
 
 
 def _initiators(trigger: Token, syntax: ActorSyntax) -> list[tuple[Token, PerpetratorAttribution | None]]:
@@ -108,11 +119,16 @@ def _initiators(trigger: Token, syntax: ActorSyntax) -> list[tuple[Token, Perpet
         heads = _noun_initiators(trigger, syntax)
     elif _is_passive(trigger):
         heads = _agents(trigger)
-    elif _clause_verb(trigger).lemma_.lower() in syntax.undergoer_verbs:
+    elif _clause_verb(trigger).lemma_.lower() in syntax.undergoer_verbs and not _has_object(trigger):
         heads = []  # "Navas died", "a bomb exploded": the subject undergoes the event
     else:
         heads = _subjects(_clause_verb(trigger))
-    return [(head, None) for head in _with_conjuncts(heads)]
+    return [(head, None) for head in with_conjuncts(heads)]
+
+
+def _has_object(verb: Token) -> bool:
+    """ "terrorists burned the offices", "detonated a bomb": a transitive use has a doer."""
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _clause_verb(verb: Token) -> Token:
@@ -130,8 +146,12 @@ def _claimed_or_accused(trigger: Token, syntax: ActorSyntax) -> list[tuple[Token
         if lemma in syntax.claim_nouns and ancestor.head.lemma_.lower() in syntax.claim_verbs:
             return [(s, PerpetratorAttribution.CLAIMED) for s in _subjects(ancestor.head)]
         if lemma in syntax.accusation_verbs:
-            objects = [c for c in ancestor.children if c.dep_ == "dobj"]
-            return [(o, PerpetratorAttribution.ACCUSED) for o in _with_conjuncts(objects)]
+            # "blamed the attack on X": the act is the object, the one charged follows "on"
+            holders = [ancestor, trigger] if trigger.head.i == ancestor.i else [ancestor]
+            objects = [obj for holder in holders for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "on"
+                       for obj in prep.children if obj.dep_ == "pobj"]
+            objects = objects or [c for c in ancestor.children if c.dep_ == "dobj" and c.i != trigger.i]
+            return [(o, PerpetratorAttribution.ACCUSED) for o in with_conjuncts(objects)]
     return []
 
 
@@ -169,7 +189,7 @@ def _agents_below(trigger: Token, syntax: ActorSyntax) -> list[tuple[Token, Perp
     found = [obj for token in trigger.subtree if token.dep_ == "agent"
              and token.head.lemma_.lower() not in syntax.speech_verbs
              for obj in token.children if obj.dep_ == "pobj"]
-    return [(head, None) for head in _with_conjuncts(found)]
+    return [(head, None) for head in with_conjuncts(found)]
 
 
 def _subjects(verb: Token, depth: int = 0) -> list[Token]:
@@ -191,7 +211,7 @@ def _targets(trigger: Token, syntax: ActorSyntax) -> list[Token]:
     heads += [obj for carrier in carriers for prep in carrier.children
               if prep.dep_ == "prep" and prep.lower_ in syntax.target_preps
               for obj in prep.children if obj.dep_ == "pobj"]
-    return _with_conjuncts(heads)
+    return with_conjuncts(heads)
 
 
 def _hedge(head: Token, syntax: ActorSyntax) -> PerpetratorAttribution:
@@ -209,7 +229,7 @@ def _hedge(head: Token, syntax: ActorSyntax) -> PerpetratorAttribution:
     return PerpetratorAttribution.REPORTED
 
 
-def _actor(head: Token, role: ActorRole, attribution: PerpetratorAttribution | None) -> Actor:
+def actor_from(head: Token, role: ActorRole, attribution: PerpetratorAttribution | None) -> Actor:
     text = _phrase(head)
     info = default_dictionary().normalise(text)
     return Actor(role=role, text=text, name=info.name if info else None,
@@ -242,7 +262,7 @@ def _clause_free_end(token: Token) -> int:
     return end
 
 
-def _with_conjuncts(heads: list[Token]) -> list[Token]:
+def with_conjuncts(heads: list[Token]) -> list[Token]:
     seen, result = set(), []
     for head in heads:
         for token in (head, *head.conjuncts):

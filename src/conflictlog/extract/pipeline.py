@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan
 
-from ..models import Attribution, Dispute, Document, Mention
+from ..models import Actor, Attribution, Dispute, Document, Mention
 from ..text import PreparedText, prepare
 from .attribution import AttributionLexicon, attribute, find_denial, quote_speakers
 from .casualties import find_casualties
 from .events import EventHit, EventLexicon, object_tokens, subject_tokens
 from .grouping import Candidate, assign_groups
+from .perpetrators import responsibility_actors, share_initiators
 from .sides import actors_of, side_of
 from .spans import date_spans, place_spans, span_of
 
@@ -74,10 +75,15 @@ class Extractor:
                 assign_groups(candidates)
                 _record_dispute(candidates, denial.source, sent, context)
                 continue
-            candidate = _candidate(sent, events.match(sent), context)
+            hits = events.match(sent)
+            candidate = _candidate(sent, hits, context)
             if candidate is not None:
                 candidates.append(candidate)
-        return assign_groups(_without_lone_generics(candidates))
+            elif not hits and candidates:
+                _add_initiators(candidates[-1].mention, responsibility_actors(sent))
+        mentions = assign_groups(_without_lone_generics(candidates))
+        share_initiators(mentions)
+        return mentions
 
 
 def _candidate(sent: SpacySpan, hits: list[EventHit], context: _Context) -> Candidate | None:
@@ -103,6 +109,12 @@ def _candidate(sent: SpacySpan, hits: list[EventHit], context: _Context) -> Cand
     generic = not specific and not any(_is_concrete(hit) for hit in hits)
     return Candidate(mention, generic=generic, anaphoric=_is_anaphoric(best),
                      places=frozenset(p.text.lower() for p in places))
+
+
+def _add_initiators(mention: Mention, actors: list[Actor]) -> None:
+    """ "The FMLN claimed responsibility": initiators said after the event join its latest mention."""
+    known = {(actor.name or actor.text).lower() for actor in mention.actors}
+    mention.actors += [actor for actor in actors if (actor.name or actor.text).lower() not in known]
 
 
 def _is_concrete(hit: EventHit) -> bool:
