@@ -26,7 +26,7 @@ from .schema import (
     signature_bands,
     term_counts,
 )
-from .search_index import add_search_index
+from .search_index import add_filter_indexes, add_search_index
 
 # Any constant will do; it only has to be the same for every conflictlog process.
 _PG_MIGRATION_LOCK = 0x636F6E666C6963
@@ -53,6 +53,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events, incidents and rejected tables", _create_initial_tables),
     Migration(2, "incident search columns and evidence full-text index", add_search_index),
     Migration(3, "cross-report fusion: members, text signatures, signature bands, term counts", _create_fusion_tables),
+    Migration(4, "incident filter indexes: country and status, place, actor, weekly timeline", add_filter_indexes),
 )
 
 

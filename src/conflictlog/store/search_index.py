@@ -24,9 +24,32 @@ SEARCH_INDEXES = (
     # Timeline: an index-only scan groups by day and type and sums the figures.
     Index("ix_incidents_timeline", incidents.c.date_start, incidents.c.event_type,
           incidents.c.killed_best, incidents.c.injured_best),
-    Index("ix_incidents_lat_lon", incidents.c.lat, incidents.c.lon),
+    Index("ix_incidents_lat_lon", incidents.c.lat, incidents.c.lon),  # dropped by migration 4
     Index("ix_incidents_status", incidents.c.status),
     Index("ix_incidents_casualties", incidents.c.killed_best, incidents.c.injured_best),
+)
+
+# Migration 4: every index ends with the columns the default order (date_start, id) or the
+# timeline sums need, so a filter is decided inside the index and only the page's payloads are read.
+FILTER_INDEXES = (
+    Index("ix_incidents_country_status", incidents.c.country_code, incidents.c.status,
+          incidents.c.date_start, incidents.c.id),
+    Index("ix_incidents_country_timeline", incidents.c.country_code, incidents.c.date_start,
+          incidents.c.event_type, incidents.c.killed_best, incidents.c.injured_best),
+    Index("ix_incidents_place_date", incidents.c.lat, incidents.c.lon, incidents.c.date_start, incidents.c.id),
+    # Actor words are matched as substrings: a scan, but of this index instead of the payload rows.
+    Index("ix_incidents_date_actor", incidents.c.date_start, incidents.c.id, incidents.c.actor_text),
+)
+
+#: SQLite only: a virtual column holding the Monday that starts an incident's ISO week.
+SQLITE_WEEK_COLUMN = "week_start"
+
+_SQLITE_WEEK_DDL = (
+    # A generated column, not an expression index: SQLite 3.40 reads the table row for every
+    # entry of an expression index, but not for an index on a generated column.
+    f"ALTER TABLE incidents ADD COLUMN {SQLITE_WEEK_COLUMN} TEXT "
+    "GENERATED ALWAYS AS (date(date_start, '-6 days', 'weekday 1')) VIRTUAL",
+    f"CREATE INDEX ix_incidents_week ON incidents ({SQLITE_WEEK_COLUMN}, event_type, killed_best, injured_best)",
 )
 
 _SQLITE_FTS_DDL = (
@@ -67,6 +90,17 @@ def add_search_index(conn: Connection) -> None:
     _backfill(conn)
     if conn.dialect.name == "sqlite":
         for statement in _SQLITE_FTS_DDL:
+            conn.execute(text(statement))
+
+
+def add_filter_indexes(conn: Connection) -> None:
+    """Migration 4: composite and covering indexes for the API's filters and the weekly timeline."""
+    for index in FILTER_INDEXES:
+        index.create(conn, checkfirst=True)
+    # ix_incidents_place_date starts with the same columns and covers the default order too.
+    conn.execute(text("DROP INDEX IF EXISTS ix_incidents_lat_lon"))
+    if conn.dialect.name == "sqlite":
+        for statement in _SQLITE_WEEK_DDL:
             conn.execute(text(statement))
 
 
