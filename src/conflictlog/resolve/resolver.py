@@ -3,8 +3,9 @@
 Mentions of one group report one happening, and a happening has one place and one date: the
 group settles them from what its members state (``settle``: the most specific place, the
 best supported stated date) and every member takes them. A group that states no date takes
-the last stated date before it in the document: a report tells its story in order, and a
-sentence that gives no date goes on about the happening last dated. A mention left without any place gets the
+the first happening day the story's text names ("The incident happened Saturday night",
+``story_dates``), else the last stated date before it in the document: a report tells its
+story in order, and a sentence that gives no date goes on about the happening last dated. A mention left without any place gets the
 place of an undated dateline ("AURORA, Colo. (CBS4) --": local news names the city it covers;
 a dated wire dateline, "SAN SALVADOR, 3 JAN 90 --", names only the filing office), else the
 country the document points at most, at country precision; so does one whose only place is
@@ -19,11 +20,12 @@ from collections.abc import Callable
 
 from ..models import Actor, Document, Event, GeoPrecision, Location, Mention, stable_id
 from .context import DocContext
-from .dates import ResolvedDate, resolve_date
+from .dates import ResolvedDate, reference_day, resolve_date
 from .gazetteer import Gazetteer
 from .geo import resolve_location, resolve_span, to_location
 from .names import name_key
 from .settle import group_members, settle_date, settle_place
+from .story_dates import story_date
 
 # A country the document points at less than half as much as at its main one is "in passing".
 _PASSING_SHARE = 0.5
@@ -44,6 +46,7 @@ class Resolver:
         groups = group_members(mentions)
         for members in groups:
             _settle_group(members, places, dates)
+        _date_undated_story(document, context, dates)
         _carry_dates_forward(groups, dates)
         fallback = self._fallback_location(context)
         return [
@@ -119,6 +122,15 @@ def _carry_dates_forward(groups: list[list[int]], dates: list[ResolvedDate]) -> 
         carried = dates[before[-1] if before else stated[0]]
         for i in members:
             dates[i] = carried
+
+
+def _date_undated_story(document: Document, context: DocContext, dates: list[ResolvedDate]) -> None:
+    # The day the story names for what happened (often in a sentence that made no mention)
+    # beats the publication day, and beats carrying another group's date forward.
+    reference = reference_day(document.published, context.dateline_date)
+    found = story_date(document.text, context.story_start, reference) if reference else None
+    if found is not None:
+        dates[:] = [found if not old.stated else old for old in dates]
 
 
 def _sentence(mention: Mention) -> str:

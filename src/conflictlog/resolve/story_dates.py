@@ -1,0 +1,55 @@
+"""The date a story gives for what happened, read from its own text when no mention states one.
+
+A report often names the day of the happening in a sentence that yields no mention ("The
+incident happened Saturday night near Martin Street"), or in a date the entity recogniser
+missed. Without it every mention of the report would take the publication day, which in
+local news is usually the day after the happening. So the story's text is scanned for
+weekday names and relative days ("Saturday night", "yesterday", "last night"), read against
+the publication day like any date span, and the first plausible one is the story's date.
+
+A day that only says when something was said ("police said Thursday", "Updated 11 a.m.
+Thursday", "(11:30 A.M. Monday)") dates the report, not the happening: it is skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from .dates import ResolvedDate, interpret
+
+_LOOK_BEHIND = 40
+
+
+def story_date(text: str, start: int, reference: date) -> ResolvedDate | None:
+    """The first plausible happening date named in ``text`` from ``start`` on, read against ``reference``."""
+    for match in _expressions().finditer(text, start):
+        if _dates_the_report(text, match.start(), match.end()):
+            continue
+        found = interpret(match.group(0), reference)
+        if found.plausible:
+            return ResolvedDate(found.date, found.precision, found.flag, stated=True)
+    return None
+
+
+def _dates_the_report(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - _LOOK_BEHIND):start]
+    after = text[end:end + _LOOK_BEHIND]
+    cues = _cues()
+    return bool(re.search(cues["said_before"], before, re.IGNORECASE)
+                or re.search(cues["said_after"], after, re.IGNORECASE)
+                or (before.rfind("(") > before.rfind(")") and ")" in after))
+
+
+@lru_cache(maxsize=1)
+def _expressions() -> re.Pattern[str]:
+    return re.compile(_cues()["expression"], re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, str]:
+    raw = resources.files("conflictlog.resolve").joinpath("data", "story_date_cues.json").read_text(encoding="utf-8")
+    return {key: value for key, value in json.loads(raw).items() if key != "about"}

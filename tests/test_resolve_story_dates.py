@@ -1,0 +1,53 @@
+"""The happening day a story names in its own text, for mentions that state none."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflictlog.models import DatePrecision, Document, Mention, Span, content_hash
+from conflictlog.resolve import Gazetteer, Resolver
+from conflictlog.resolve.story_dates import story_date
+
+SUNDAY_2016_01_10 = date(2016, 1, 10)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The incident happened Saturday night near Martin Street.", "2016-01-09"),
+    ("A man was wounded in a shooting early Friday morning.", "2016-01-08"),
+    ("Two men were shot last night outside a bar.", "2016-01-09"),
+    ("The shooting happened around 10 p.m. Wednesday at the apartments.", "2016-01-06"),
+])
+def test_the_first_happening_day_of_the_story(text: str, expected: str) -> None:
+    found = story_date(text, 0, SUNDAY_2016_01_10)
+    assert (found.date, found.precision, found.stated) == (expected, DatePrecision.DAY, True)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police said Thursday that a man was shot Tuesday.", "2016-01-05"),
+    ("Updated at 11 a.m. Thursday: a man was shot Monday.", "2016-01-04"),
+    ("NEWS RELEASE (11:30 A.M. Friday) A deputy was shot Wednesday.", "2016-01-06"),
+    ("On Friday, police said the man was shot Monday.", "2016-01-04"),
+])
+def test_a_day_that_dates_a_statement_is_not_the_happening(text: str, expected: str) -> None:
+    assert story_date(text, 0, SUNDAY_2016_01_10).date == expected
+
+
+def test_nothing_named_nothing_found() -> None:
+    assert story_date("Police are investigating a shooting.", 0, SUNDAY_2016_01_10) is None
+
+
+def test_the_dateline_is_not_read() -> None:
+    text = "MONDAY NEWS -- a man was shot Friday."
+    assert story_date(text, text.index("--"), SUNDAY_2016_01_10).date == "2016-01-08"
+
+
+def test_mentions_without_a_date_take_the_story_date_not_the_publication_day() -> None:
+    text = "Police are investigating a shooting. The incident happened Saturday night. The victim died."
+    start = text.index("The victim died.")
+    mention = Mention(document_id="d", event_type="Violence against civilians", sub_event_type="Attack",
+                      evidence=[Span("The victim died.", start, len(text))])
+    document = Document("d", text, content_hash(text), published="2016-01-10")
+    event = Resolver(Gazetteer.open()).resolve(document, [mention])[0]
+    assert (event.date, event.date_precision) == ("2016-01-09", DatePrecision.DAY)
