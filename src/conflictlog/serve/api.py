@@ -16,6 +16,10 @@ from .errors import ERROR_RESPONSES, ApiError
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 
 _DAY = r"^\d{4}-\d{2}-\d{2}$"
+_LON = r"-?(180(\.0+)?|(1[0-7]\d|\d{1,2})(\.\d+)?)"
+_LAT = r"-?(90(\.0+)?|[0-8]?\d(\.\d+)?)"
+# The shape and ranges of a box; south <= north is checked by parse_bbox.
+_BBOX = f"^{_LON},{_LAT},{_LON},{_LAT}$"
 _EVENT_TYPES = "|".join(t.replace("/", "\\/") for t in ACLED_EVENT_TYPES)
 
 
@@ -58,7 +62,7 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="records per page")]
 def incident_filter(
     date_from: Annotated[str | None, Query(pattern=_DAY, description="first day, YYYY-MM-DD")] = None,
     date_to: Annotated[str | None, Query(pattern=_DAY, description="last day, YYYY-MM-DD")] = None,
-    bbox: Annotated[str | None, Query(description="west,south,east,north in degrees")] = None,
+    bbox: Annotated[str | None, Query(pattern=_BBOX, description="west,south,east,north in degrees")] = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2")] = None,
     event_type: Annotated[str | None, Query(pattern=f"^({_EVENT_TYPES})$", description="ACLED event type")] = None,
     actor: Annotated[str | None, Query(min_length=1, max_length=200, description="part of an actor name")] = None,
