@@ -128,3 +128,18 @@ def test_a_dated_wire_dateline_is_only_the_filing_office(resolver: Resolver) -> 
                         evidence=[Span(text[start:], start, len(text))])]
     location = resolver.resolve(doc, mentions)[0].location
     assert (location.name, location.precision) == ("El Salvador", GeoPrecision.COUNTRY)
+
+
+@pytest.mark.parametrize(("dateline", "expected"), [
+    ("CORINTH, Miss. --", ("Corinth", "Mississippi", GeoPrecision.TOWN)),
+    ("CHARLESTOWN, Ind. -", ("Charlestown", "Indiana", GeoPrecision.TOWN)),
+    ("ADAMS COUNTY, Colo. (CBS4) –", ("Colorado", "Colorado", GeoPrecision.REGION)),
+])
+def test_a_dateline_place_lies_in_the_state_the_dateline_names(resolver: Resolver, dateline: str, expected: tuple) -> None:
+    text = f"{dateline} A suspect is in custody after a man was shot and killed."
+    doc = Document("d", text, content_hash(text), published="2016-01-27")
+    start = text.index("A suspect")
+    mentions = [Mention(document_id="d", event_type="Violence against civilians", sub_event_type="Attack",
+                        evidence=[Span(text[start:], start, len(text))])]
+    location = resolver.resolve(doc, mentions)[0].location
+    assert (location.name, location.admin1, location.precision) == expected

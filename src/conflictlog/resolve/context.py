@@ -2,7 +2,8 @@
 
 Built once per document from the place spans of all its mentions and its dateline. A
 dateline place counts as a hint (its country, its point), never as an event place; so does
-what follows it ("AURORA, Colo. (CBS4) --": the state). First-level subdivisions the
+what follows it ("AURORA, Colo. (CBS4) --": the state), and a state or country so named
+is where the dateline place lies ("CORINTH, Miss.": not the Greek Corinth). First-level subdivisions the
 document names ("Utah", "Colo.") are kept as regions, so that a town of a common name is
 looked for in the state the report is about. A country name used as a modifier ("U.S.
 aid", "THE U.S. EMBASSY") says who, not where: it is no evidence here, and no event place.
@@ -15,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..models import Document, Mention, Span
+from ..models import Document, Location, Mention, Span
 from ..text import find_dateline
 from .gazetteer import Gazetteer, Place
 from .names import without_article
@@ -32,6 +33,8 @@ _FUNCTION_WORDS = frozenset(
 )
 # "AURORA, Colo. (CBS4) –": the pieces after the place, without the outlet in brackets.
 _QUALIFIER_SPLIT = re.compile(r"[,(\[]")
+# Feature codes of the areas a dateline qualifier names: a state (first-level subdivision) or a country.
+_AREA_CODES = frozenset({"ADM1", "PCLI"})
 
 
 @dataclass(slots=True)
@@ -43,6 +46,7 @@ class DocContext:
     regions: Counter[tuple[str, str]] = field(default_factory=Counter)
     anchors: list[tuple[float, float]] = field(default_factory=list)
     dateline_place: Span | None = None
+    dateline_areas: list[Place] = field(default_factory=list)
     dateline_date: str | None = None
     story_start: int = 0
     text: str = ""
@@ -61,9 +65,12 @@ class DocContext:
             context.dateline_place = dateline.place
             context.dateline_date = dateline.date.text if dateline.date else None
             context.story_start = dateline.end
+            rest = document.text[dateline.place.end:dateline.end]
+            qualifiers = {q: gazetteer.candidates(q) for q in _dateline_qualifiers(rest)}
+            context.dateline_areas = [p for found in qualifiers.values() for p in found if p.feature_code in _AREA_CODES]
             context._add_dateline_hint(gazetteer.candidates(dateline.place.text))
-            for qualifier in _dateline_qualifiers(document.text[dateline.place.end:dateline.end]):
-                context._add_place(qualifier, gazetteer.candidates(qualifier))
+            for qualifier, candidates in qualifiers.items():
+                context._add_place(qualifier, candidates)
         texts = {span.text for mention in mentions for span in mention.place_spans
                  if not context.in_dateline(span) and not context.is_modifier(span)}
         for text in sorted(texts):
@@ -78,6 +85,12 @@ class DocContext:
         """True when the word after ``span`` is one it modifies ("U.S. troops"), not a function word."""
         following = _NEXT_WORD.match(self.text, span.end)
         return following is not None and following.group(1).casefold() not in _FUNCTION_WORDS
+
+    def in_dateline_area(self, place: Place | Location) -> bool:
+        """True when the dateline names no state or country after its place, or ``place`` lies in one it names."""
+        return not self.dateline_areas or any(
+            place.country_code == area.country_code and (area.feature_code == "PCLI" or place.admin1 == area.admin1)
+            for area in self.dateline_areas)
 
     def country_share(self, country_code: str | None) -> float:
         """How strongly the document points at ``country_code``: 1.0 for its main country, 0 for one never implied."""
@@ -96,9 +109,11 @@ class DocContext:
         return self.countries.most_common(1)[0][0] if self.countries else None
 
     def _add_dateline_hint(self, candidates: list[Place]) -> None:
-        # A dateline names a filing city, usually a large one: trust the largest candidate.
-        if candidates:
-            self._add(candidates[0], _DATELINE_PLACE)
+        # A dateline names a filing city, usually a large one: trust the largest candidate,
+        # of those in the state or country the dateline names ("CORINTH, Miss.") if any.
+        inside = [place for place in candidates if self.in_dateline_area(place)]
+        if inside or candidates:
+            self._add((inside or candidates)[0], _DATELINE_PLACE)
 
     def _add_place(self, text: str, candidates: list[Place]) -> None:
         countries = [p for p in candidates if p.feature_code == "PCLI"]
