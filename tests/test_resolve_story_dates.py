@@ -8,7 +8,7 @@ import pytest
 
 from conflictlog.models import DatePrecision, Document, Mention, Span, content_hash
 from conflictlog.resolve import Gazetteer, Resolver
-from conflictlog.resolve.story_dates import story_date
+from conflictlog.resolve.story_dates import dates_a_statement, story_date
 
 SUNDAY_2016_01_10 = date(2016, 1, 10)
 
@@ -51,3 +51,24 @@ def test_mentions_without_a_date_take_the_story_date_not_the_publication_day() -
     document = Document("d", text, content_hash(text), published="2016-01-10")
     event = Resolver(Gazetteer.open()).resolve(document, [mention])[0]
     assert (event.date, event.date_precision) == ("2016-01-09", DatePrecision.DAY)
+
+
+@pytest.mark.parametrize(("text", "expression", "statement"), [
+    ("POLICE REPORTED TODAY THAT YESTERDAY TERRORISTS KILLED TWO GUARDS.", "TODAY", True),
+    ("POLICE REPORTED TODAY THAT YESTERDAY TERRORISTS KILLED TWO GUARDS.", "YESTERDAY", False),
+    ("The mayor on Friday said the man was shot.", "Friday", True),
+    ("A man was shot Friday near the school.", "Friday", False),
+])
+def test_a_day_of_a_statement(text: str, expression: str, statement: bool) -> None:
+    start = text.index(expression)
+    assert dates_a_statement(text, start, start + len(expression)) is statement
+
+
+def test_a_mention_dated_by_its_statement_takes_the_happening_day() -> None:
+    text = "POLICE REPORTED TODAY THAT YESTERDAY TERRORISTS KILLED TWO GUARDS IN LIMA."
+    spans = [Span(word, text.index(word), text.index(word) + len(word)) for word in ("TODAY", "YESTERDAY")]
+    mention = Mention(document_id="d", event_type="Violence against civilians", sub_event_type="Attack",
+                      evidence=[Span(text, 0, len(text))], date_spans=spans)
+    document = Document("d", text, content_hash(text), published="1989-01-25")
+    event = Resolver(Gazetteer.open()).resolve(document, [mention])[0]
+    assert (event.date, event.date_precision) == ("1989-01-24", DatePrecision.DAY)

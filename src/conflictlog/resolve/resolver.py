@@ -18,14 +18,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from ..models import Actor, Document, Event, GeoPrecision, Location, Mention, stable_id
+from ..models import Actor, Document, Event, GeoPrecision, Location, Mention, Span, stable_id
 from .context import DocContext
 from .dates import ResolvedDate, reference_day, resolve_date
 from .gazetteer import Gazetteer
 from .geo import resolve_location, resolve_span, to_location
 from .names import name_key
 from .settle import group_members, settle_date, settle_place
-from .story_dates import story_date
+from .story_dates import dates_a_statement, story_date
 
 # A country the document points at less than half as much as at its main one is "in passing".
 _PASSING_SHARE = 0.5
@@ -42,7 +42,8 @@ class Resolver:
         context = DocContext.build(document, mentions, self.gazetteer)
         places = [_unless_passing_country(resolve_location(m.place_spans, context, self.gazetteer), context)
                   for m in mentions]
-        dates = [resolve_date(m.date_spans, _sentence(m), document.published, context.dateline_date) for m in mentions]
+        dates = [resolve_date(_happening_dates(m, document.text), _sentence(m), document.published, context.dateline_date)
+                 for m in mentions]
         groups = group_members(mentions)
         for members in groups:
             _settle_group(members, places, dates)
@@ -134,6 +135,11 @@ def _date_undated_story(document: Document, context: DocContext, dates: list[Res
     found = story_date(document.text, context.story_start, reference) if reference else None
     if found is not None:
         dates[:] = [found if not old.stated else old for old in dates]
+
+
+def _happening_dates(mention: Mention, text: str) -> list[Span]:
+    # "POLICE REPORTED TODAY THAT YESTERDAY ...": the day of the statement is not the happening's.
+    return [span for span in mention.date_spans if not dates_a_statement(text, span.start, span.end)]
 
 
 def _sentence(mention: Mention) -> str:

@@ -8,7 +8,8 @@ weekday names and relative days ("Saturday night", "yesterday", "last night"), r
 the publication day like any date span, and the first plausible one is the story's date.
 
 A day that only says when something was said ("police said Thursday", "Updated 11 a.m.
-Thursday", "(11:30 A.M. Monday)") dates the report, not the happening: it is skipped.
+Thursday", "(11:30 A.M. Monday)", "REPORTED TODAY THAT") dates the report, not the
+happening: it is skipped here, and the resolver does not take it as a mention's stated date.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ _LOOK_BEHIND = 40
 def story_date(text: str, start: int, reference: date) -> ResolvedDate | None:
     """The first plausible happening date named in ``text`` from ``start`` on, read against ``reference``."""
     for match in _expressions().finditer(text, start):
-        if _dates_the_report(text, match.start(), match.end()):
+        if dates_a_statement(text, match.start(), match.end()):
             continue
         found = interpret(match.group(0), reference)
         if found.plausible:
@@ -35,7 +36,8 @@ def story_date(text: str, start: int, reference: date) -> ResolvedDate | None:
     return None
 
 
-def _dates_the_report(text: str, start: int, end: int) -> bool:
+def dates_a_statement(text: str, start: int, end: int) -> bool:
+    """True when the date expression at ``text[start:end]`` says when something was said, not when it happened."""
     before = text[max(0, start - _LOOK_BEHIND):start]
     after = text[end:end + _LOOK_BEHIND]
     cues = _cues()
