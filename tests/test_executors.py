@@ -36,3 +36,12 @@ def test_an_unreachable_scheduler_is_a_config_error(monkeypatch: pytest.MonkeyPa
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
         with pytest.raises(ConfigError, match="no Dask scheduler"):
             make_executor(SPEC, 1, dask="tcp://127.0.0.1:9")
+
+
+def test_a_missing_model_is_reported_before_any_worker_starts():
+    from conflictlog.errors import ModelError
+    from conflictlog.run.executors import make_executor
+    from conflictlog.run.pipeline import PipelineSpec
+
+    with pytest.raises(ModelError, match="pip install"):
+        make_executor(PipelineSpec(model="en_core_web_nonexistent"), jobs=2)

@@ -29,18 +29,24 @@ def pick_model() -> str:
     )
 
 
-def load_pipeline(model: str | None = None, extra_patterns: list[dict[str, Any]] | None = None) -> Language:
-    """Load ``model`` (None: the best installed) with an entity ruler before its NER.
-
-    ``extra_patterns`` are spaCy entity-ruler patterns (e.g. gazetteer names) added to the
-    packaged ones from ``extract/lexicons/entity_patterns.json``.
-    """
+def require_model(model: str | None = None) -> str:
+    """The name of the pipeline to load (None: the best installed); ModelError if it is not installed."""
     name = model or pick_model()
     if name not in spacy.util.get_installed_models() and not spacy.util.is_package(name):
         raise ModelError(
             f"spaCy pipeline {name!r} is not installed",
             hint=f"run: pip install {name} (nothing is downloaded at run time)",
         )
+    return name
+
+
+def load_pipeline(model: str | None = None, extra_patterns: list[dict[str, Any]] | None = None) -> Language:
+    """Load ``model`` (None: the best installed) with an entity ruler before its NER.
+
+    ``extra_patterns`` are spaCy entity-ruler patterns (e.g. gazetteer names) added to the
+    packaged ones from ``extract/lexicons/entity_patterns.json``.
+    """
+    name = require_model(model)
     try:
         nlp = spacy.load(name)
     except OSError as error:

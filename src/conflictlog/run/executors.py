@@ -102,9 +102,10 @@ def make_executor(spec: PipelineSpec, jobs: int | None = 1, dask: str | None = N
         jobs = os.cpu_count() or 1
     if jobs < 0:
         raise ConfigError(f"--jobs {jobs} is negative", hint="give a number of processes, or 0 for one per core")
-    if dask:
-        return _dask_executor(spec, dask, jobs)
-    return LocalExecutor(spec) if jobs == 1 else ProcessExecutor(spec, jobs)
+    if jobs == 1 and not dask:
+        return LocalExecutor(spec)
+    spec = spec.prepare()
+    return _dask_executor(spec, dask, jobs) if dask else ProcessExecutor(spec, jobs)
 
 
 def _dask_executor(spec: PipelineSpec, address: str, jobs: int) -> Executor:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..extract import Extractor, load_pipeline
+from ..extract.nlp import require_model
 from ..fuse.local import fuse_document
 from ..models import Document, DocumentResult, Rejected, RejectReason
 from ..resolve import Gazetteer, Resolver
@@ -25,6 +26,18 @@ class PipelineSpec:
 
     model: str | None = None
     gazetteer_cache: str | None = None
+
+    def prepare(self) -> "PipelineSpec":
+        """Check in this process what every worker will need, before any worker starts.
+
+        A missing spaCy pipeline is reported once, as a ModelError, instead of killing each
+        worker; the gazetteer cache is compiled once here, not by every worker at the same time.
+        """
+        from pathlib import Path
+
+        model = require_model(self.model)
+        Gazetteer.open(Path(self.gazetteer_cache) if self.gazetteer_cache else None)
+        return PipelineSpec(model=model, gazetteer_cache=self.gazetteer_cache)
 
     def build(self) -> "Pipeline":
         """Load the spaCy pipeline and open the gazetteer (seconds; do it once per process)."""
