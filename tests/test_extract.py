@@ -183,3 +183,13 @@ def test_grouping_continues_a_happening_typed_differently_without_a_place(extrac
 ])
 def test_questions_and_aims_yield_nothing(extractor: Extractor, text: str) -> None:
     assert _extract(extractor, text) == []
+
+
+def test_surname_of_a_named_person_is_no_place():
+    from conflictlog.extract.nlp import load_pipeline
+    from conflictlog.extract.spans import place_spans
+
+    text = "Isaac Duran was shot in Bell. Officers found Duran on a bike path in Bell."
+    doc = load_pipeline()(text)
+    second = list(doc.sents)[-1]
+    assert "Duran" not in [span.text for span in place_spans(second, text)]

@@ -103,7 +103,7 @@ def _speakers(sent: Span, syntax: ActorSyntax) -> set[int]:
 def usable_actor(head: Token, speakers: set[int]) -> bool:
     """Whether ``head`` can name an actor: not the speaker, a pronoun, a number, a negated
     noun ("no organization"), a weapon ("two bullets") or the act itself ("the ambush")."""
-    if head.i in speakers or head.pos_ == "PRON" or head.ent_type_ in _NOT_ACTORS or head.lower_ in _NUMBER_WORDS:
+    if head.i in speakers or head.pos_ in {"PRON", "PUNCT"} or head.ent_type_ in _NOT_ACTORS or head.lower_ in _NUMBER_WORDS:
         return False
     if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         return False

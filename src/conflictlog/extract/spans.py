@@ -28,6 +28,8 @@ def place_spans(sent: SpacySpan, text: str, after: int = 0) -> list[Span]:
     for ent in sent.ents:
         if ent.label_ not in PLACE_LABELS or ent.start_char < after or _names_actor(ent):
             continue
+        if _is_person_name(ent):
+            continue
         end = ent.end
         if end < sent.end and sent.doc[end].lower_ in _ADMIN_WORDS:
             end += 1
@@ -48,3 +50,14 @@ def _names_actor(ent: SpacySpan) -> bool:
     if root.dep_ in _SUBJECT_DEPS and any(child.dep_ in {"dobj", "ccomp"} for child in root.head.children):
         return True
     return root.dep_ == "pobj" and root.head.lower_ == "by"
+
+
+def _is_person_name(ent: SpacySpan) -> bool:
+    """ "found Duran", "Ballardo was pronounced dead": a one-word place that is part of the
+    name of a person named earlier in the document ("Isaac Duran") is that person."""
+    if len(ent) != 1:
+        return False
+    word = ent.text.lower()
+    return any(word in {t.lower_ for t in person} for person in ent.doc.ents
+               if person.label_ == "PERSON" and len(person) > 1 and person.end <= ent.start)
+
