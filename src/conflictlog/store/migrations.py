@@ -27,6 +27,7 @@ from .schema import (
     term_counts,
 )
 from .search_index import add_filter_indexes, add_search_index
+from .timeline_totals import add_timeline_totals
 
 # Any constant will do; it only has to be the same for every conflictlog process.
 _PG_MIGRATION_LOCK = 0x636F6E666C6963
@@ -54,6 +55,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "incident search columns and evidence full-text index", add_search_index),
     Migration(3, "cross-report fusion: members, text signatures, signature bands, term counts", _create_fusion_tables),
     Migration(4, "incident filter indexes: country and status, place, actor, weekly timeline", add_filter_indexes),
+    Migration(5, "per day and event type incident totals, kept by triggers", add_timeline_totals),
 )
 
 

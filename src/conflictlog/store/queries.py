@@ -35,6 +35,7 @@ from . import codec
 from .engine import make_engine, require_existing, storage_errors
 from .schema import documents, events, incidents
 from .search_index import EVIDENCE_FTS, SQLITE_WEEK_COLUMN
+from .timeline_totals import incident_days
 
 
 class IncidentSort(StrEnum):
@@ -146,14 +147,10 @@ class QueryStore:
 
     def timeline(self, where: IncidentFilter, interval: Interval) -> list[dict[str, Any]]:
         """Per period and event type: incidents and the sums of killed and injured, oldest first."""
-        bucket = self._period(interval)
-        period = bucket.label("period")
-        query = (select(period, incidents.c.event_type, func.count(),
-                        func.coalesce(func.sum(incidents.c.killed_best), 0),
-                        func.coalesce(func.sum(incidents.c.injured_best), 0))
-                 # On the bucket, not on date_start: so the week index alone answers an unfiltered query.
-                 .where(bucket.is_not(None), *self._incident_conditions(where))
-                 .group_by(period, incidents.c.event_type).order_by(period, incidents.c.event_type))
+        if where == IncidentFilter(date_from=where.date_from, date_to=where.date_to, event_type=where.event_type):
+            query = self._timeline_from_totals(where, interval)
+        else:
+            query = self._timeline_from_incidents(where, interval)
         with self._read("aggregate the timeline") as conn:
             # Rows zipped with the names: ~10k buckets per request make Row mappings cost.
             return [dict(zip(_BUCKET_FIELDS, row, strict=True)) for row in conn.execute(query)]
@@ -196,6 +193,31 @@ class QueryStore:
             return literal_column("+incidents.id")
         return incidents.c.id
 
+    def _timeline_from_totals(self, where: IncidentFilter, interval: Interval) -> Select[Any]:
+        # Dates and type only: the per day totals kept by triggers answer without reading incidents.
+        day = incident_days.c.day
+        bucket = self._week(day) if interval == Interval.WEEK else day
+        conditions = [incident_days.c.incidents > 0]
+        if where.date_from:
+            conditions.append(day >= where.date_from)
+        if where.date_to:
+            conditions.append(day <= where.date_to)
+        if where.event_type:
+            conditions.append(incident_days.c.event_type == where.event_type)
+        return (select(bucket.label("period"), incident_days.c.event_type, func.sum(incident_days.c.incidents),
+                       func.sum(incident_days.c.killed), func.sum(incident_days.c.injured))
+                .where(*conditions)
+                .group_by(bucket, incident_days.c.event_type).order_by(bucket, incident_days.c.event_type))
+
+    def _timeline_from_incidents(self, where: IncidentFilter, interval: Interval) -> Select[Any]:
+        bucket = self._period(interval)
+        return (select(bucket.label("period"), incidents.c.event_type, func.count(),
+                       func.coalesce(func.sum(incidents.c.killed_best), 0),
+                       func.coalesce(func.sum(incidents.c.injured_best), 0))
+                # On the bucket, not on date_start: so the week index alone answers a query on it.
+                .where(bucket.is_not(None), *self._incident_conditions(where))
+                .group_by(bucket, incidents.c.event_type).order_by(bucket, incidents.c.event_type))
+
     def _period(self, interval: Interval) -> ColumnElement[Any]:
         day = incidents.c.date_start
         if interval == Interval.DAY:
@@ -204,6 +226,12 @@ class QueryStore:
         if self._engine.dialect.name == "sqlite":
             # The Monday that starts the ISO week, a generated column indexed by ix_incidents_week.
             return literal_column(SQLITE_WEEK_COLUMN)
+        return self._week(day)
+
+    def _week(self, day: ColumnElement[Any]) -> ColumnElement[Any]:
+        """The Monday that starts the ISO week of ``day``, as YYYY-MM-DD."""
+        if self._engine.dialect.name == "sqlite":
+            return func.date(day, "-6 days", "weekday 1")
         return func.to_char(func.date_trunc("week", cast(func.substr(day, 1, 10), Date)), "YYYY-MM-DD")
 
     @contextmanager
