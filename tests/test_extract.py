@@ -193,3 +193,17 @@ def test_surname_of_a_named_person_is_no_place():
     doc = load_pipeline()(text)
     second = list(doc.sents)[-1]
     assert "Duran" not in [span.text for span in place_spans(second, text)]
+
+
+
+def test_weapon_words_inside_proper_names_are_no_trigger():
+    from conflictlog.extract.events import EventLexicon
+    from conflictlog.extract.nlp import load_pipeline
+
+    nlp = load_pipeline()
+
+    def subs(text):
+        return [hit.sub_event_type for hit in EventLexicon.load().match(list(nlp(text).sents)[0])]
+
+    assert "Shelling/artillery/missile attack" not in subs("Alec was shot Wednesday at a house in the Rocket Wood section of Charlestown.")
+    assert "Shelling/artillery/missile attack" in subs("Troops shelled the village with artillery.")

@@ -156,7 +156,7 @@ class EventLexicon:
         return None
 
     def _typed(self, span: Span, rule: TriggerRule, sent: Span, forms: set[str]) -> EventHit | None:
-        if rule.pos and span.root.pos_ not in rule.pos:
+        if rule.pos and span.root.pos_ not in rule.pos or _is_name_part(span):
             return None
         others = forms - {t.lemma_.lower() for t in span} - {t.lower_ for t in span}
         if rule.needs_context and not _mentions_any(sent, others, self.violence_context):
@@ -179,6 +179,15 @@ class EventLexicon:
             return False
         strong = sum(1 for sent in doc.sents for hit in self.match(sent) if hit.priority >= 3)
         return off > 3 * strong
+
+
+_NAME_ENTITIES = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG"})
+
+
+def _is_name_part(span: Span) -> bool:
+    """ "the Rocket Wood section", "Fort Bragg": a trigger word inside a proper name."""
+    root = span.root
+    return root.pos_ == "PROPN" and root.ent_type_ in _NAME_ENTITIES and root.ent_iob_ != "O"
 
 
 def _context_rule(raw: dict[str, Any]) -> ContextRule:
