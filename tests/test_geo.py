@@ -128,3 +128,12 @@ def test_a_country_used_as_a_modifier_is_not_a_place(gazetteer: Gazetteer) -> No
     assert resolve_location([span_of(text, "U.S.")], context, gazetteer).precision is None
     last = text.rindex("U.S.")
     assert resolve_location([Span("U.S.", last, last + 4)], context, gazetteer).country_code == "US"
+
+
+@pytest.mark.parametrize("name", ["ANTIOQUIA", "ANTIOQUIA DEPARTMENT"])
+def test_a_name_that_is_a_region_s_own_beats_a_town_s_alternate_name(name: str, gazetteer: Gazetteer) -> None:
+    # GeoNames lists "Antioquia" as an alternate name of the town Santa Fe de Antioquia.
+    text = f"GUERRILLAS ATTACKED A POLICE POST IN {name}, COLOMBIA."
+    context = context_of(text, [name, "COLOMBIA"], gazetteer)
+    location = resolve_location([span_of(text, name)], context, gazetteer)
+    assert (location.name, location.precision) == ("Antioquia", GeoPrecision.REGION)

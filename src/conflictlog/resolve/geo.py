@@ -39,7 +39,9 @@ _REGION_WEIGHT = 3.0
 _NEARNESS_WEIGHT = 5.0
 _NEARNESS_SCALE_KM = 100.0
 _POPULATION_WEIGHT = 0.5
-_MAIN_NAME_BONUS = 1.0
+# GeoNames alternate names are generous ("Antioquia" for the town Santa Fe de Antioquia): the place
+# whose own name is the one written should outweigh a larger town known by it in passing.
+_MAIN_NAME_BONUS = 2.0
 _PRECISION_BONUS = 3.0
 _CURATED_BONUS = 0.5
 _NO_POINT_PENALTY = 2.0
