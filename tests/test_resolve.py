@@ -143,3 +143,20 @@ def test_a_dateline_place_lies_in_the_state_the_dateline_names(resolver: Resolve
                         evidence=[Span(text[start:], start, len(text))])]
     location = resolver.resolve(doc, mentions)[0].location
     assert (location.name, location.admin1, location.precision) == expected
+
+
+def test_a_local_report_keeps_to_its_city(resolver: Resolver) -> None:
+    # "Thurston" (a street here) is also a village in Ohio, 600 km from Milwaukee; Wauwatosa is next door.
+    text = "MILWAUKEE -- A man was shot near Thurston and Hampton. A second man was shot in Wauwatosa."
+    doc = Document("d", text, content_hash(text), published="2016-01-27")
+
+    def at(sentence: str, place: str) -> Mention:
+        start, place_start = text.index(sentence), text.index(place)
+        return Mention(document_id="d", event_type="Violence against civilians", sub_event_type="Attack",
+                       evidence=[Span(sentence, start, start + len(sentence))],
+                       place_spans=[Span(place, place_start, place_start + len(place))], group=start)
+
+    far, near = resolver.resolve(doc, [at("A man was shot near Thurston", "Thurston"),
+                                      at("A second man was shot in Wauwatosa.", "Wauwatosa")])
+    assert (far.location.name, far.location.admin1) == ("Milwaukee", "Wisconsin")
+    assert (near.location.name, near.location.admin1) == ("Wauwatosa", "Wisconsin")

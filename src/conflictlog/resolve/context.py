@@ -47,6 +47,7 @@ class DocContext:
     anchors: list[tuple[float, float]] = field(default_factory=list)
     dateline_place: Span | None = None
     dateline_areas: list[Place] = field(default_factory=list)
+    home: tuple[float, float] | None = None     # the point of a local report's city (set by the resolver)
     dateline_date: str | None = None
     story_start: int = 0
     text: str = ""

@@ -46,6 +46,7 @@ _PRECISION_BONUS = 3.0
 _CURATED_BONUS = 0.5
 _NO_POINT_PENALTY = 2.0
 _FOREIGN_LIMIT_KM = 500.0
+_LOCAL_LIMIT_KM = 150.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,13 @@ def fits_context(place: Place, context: DocContext) -> bool:
 
     A document that names countries or places is taken at its word: a candidate outside
     those countries and more than ``_FOREIGN_LIMIT_KM`` from every place it names is refused.
+    A local report (an undated dateline: "MILWAUKEE --") covers its city and surroundings: a
+    town more than ``_LOCAL_LIMIT_KM`` from that city is a street, a person or a namesake
+    ("Thurston", "Townsend"), not the place meant.
     """
+    if context.home is not None and place.feature_class == "P" and place.has_point and \
+            distance_km(place.lat, place.lon, *context.home) > _LOCAL_LIMIT_KM:
+        return False
     if not context.countries or context.country_share(place.country_code) > 0 or not place.has_point:
         return True
     if place.feature_code == "PCLI":

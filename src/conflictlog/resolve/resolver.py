@@ -40,6 +40,7 @@ class Resolver:
     def resolve(self, document: Document, mentions: list[Mention]) -> list[Event]:
         """One Event per mention, in order; ids are stable for the same document text."""
         context = DocContext.build(document, mentions, self.gazetteer)
+        context.home = _local_point(self._dateline_location(context))
         places = [_unless_passing_country(resolve_location(m.place_spans, context, self.gazetteer), context)
                   for m in mentions]
         dates = [resolve_date(_happening_dates(m, document.text), _sentence(m), document.published, context.dateline_date)
@@ -97,6 +98,13 @@ class Resolver:
             # "ADAMS COUNTY, Colo.": no Adams in Colorado is known; the state is, a namesake elsewhere is wrong.
             found = to_location(context.dateline_place.text, context.dateline_areas[0])
         return found if found.precision else None
+
+
+def _local_point(home: Location | None) -> tuple[float, float] | None:
+    # Only a city is a local report's home; a state's centre says nothing about distances within it.
+    if home is None or home.lat is None or home.precision not in (GeoPrecision.TOWN, GeoPrecision.DISTRICT):
+        return None
+    return home.lat, home.lon
 
 
 def _unless_passing_country(location: Location, context: DocContext) -> Location:
