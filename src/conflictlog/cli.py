@@ -295,9 +295,6 @@ def _limited(items, limit: int):
     return items if limit <= 0 else islice(items, limit)
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
 
 def _add_places(commands) -> None:
     p = commands.add_parser("places", help="show the gazetteer's candidates for a place name and which one is chosen, and why")
@@ -327,3 +324,7 @@ def cmd_places(args: argparse.Namespace, settings: Settings) -> int:
     console.print("chosen: " + (found.chosen.place.name if found.chosen else "none (no candidate fits the context)"),
                   highlight=False, markup=False)
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
