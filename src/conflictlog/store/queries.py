@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     and_,
+    false,
     cast,
     column,
     func,
@@ -183,8 +184,10 @@ class QueryStore:
             return (text(f"SELECT incident_id FROM events INDEXED BY ix_events_incident_id WHERE rowid IN "
                          f"(SELECT rowid FROM {EVIDENCE_FTS} WHERE {EVIDENCE_FTS} MATCH :fts)")
                     .bindparams(fts=fts_query(query)).columns(column("incident_id", String)))
+        # Every word, anywhere in the evidence, as FTS5 finds them on SQLite (no word: no match).
         evidence = cast(events.c.payload["evidence"], Text)
-        return select(events.c.incident_id).where(evidence.icontains(query, autoescape=True))
+        words = [evidence.icontains(word, autoescape=True) for word in query.split()]
+        return select(events.c.incident_id).where(*(words or [false()]))
 
     def _unindexed_id(self) -> ColumnElement[Any]:
         if self._engine.dialect.name == "sqlite":
