@@ -3,7 +3,8 @@
 ``killed_best`` / ``injured_best`` / ``actor_text`` are derived from an incident's payload
 when it is written (``search_columns``); the evidence of every event is indexed for full-text
 search (SQLite FTS5, kept current by triggers). Added by migration 2, which also fills them
-for incidents stored before it.
+for incidents stored before it. Migration 4 adds composite and covering indexes for the API's
+filters (``FILTER_INDEXES``) and, on SQLite, an indexed week column for weekly timelines.
 """
 
 from __future__ import annotations
