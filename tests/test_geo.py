@@ -137,3 +137,18 @@ def test_a_name_that_is_a_region_s_own_beats_a_town_s_alternate_name(name: str, 
     context = context_of(text, [name, "COLOMBIA"], gazetteer)
     location = resolve_location([span_of(text, name)], context, gazetteer)
     assert (location.name, location.precision) == ("Antioquia", GeoPrecision.REGION)
+
+
+def test_a_district_named_after_its_town_keeps_it(gazetteer: Gazetteer) -> None:
+    text = "Shelling hit Stepanakert and the Askeran district in Artsakh."
+    context = context_of(text, ["Stepanakert", "Askeran district", "Artsakh"], gazetteer)
+    location = resolve_location([span_of(text, "Askeran district")], context, gazetteer)
+    assert location.precision == GeoPrecision.DISTRICT
+
+
+def test_a_county_is_not_a_namesake_town_far_from_the_story(gazetteer: Gazetteer) -> None:
+    # No town called Harris lies in Texas; the gazetteer's Harris is in Minnesota.
+    text = "A man was shot in Houston, Texas. Harris County deputies are looking for the shooter."
+    context = context_of(text, ["Houston", "Texas", "Harris County"], gazetteer)
+    location = resolve_location([span_of(text, "Harris County")], context, gazetteer)
+    assert location.precision is None and location.text == "Harris County"

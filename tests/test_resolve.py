@@ -160,3 +160,15 @@ def test_a_local_report_keeps_to_its_city(resolver: Resolver) -> None:
                                       at("A second man was shot in Wauwatosa.", "Wauwatosa")])
     assert (far.location.name, far.location.admin1) == ("Milwaukee", "Wisconsin")
     assert (near.location.name, near.location.admin1) == ("Wauwatosa", "Wisconsin")
+
+
+def test_a_county_is_not_a_namesake_town_far_from_the_story(resolver: Resolver) -> None:
+    # The only "Cobb" known is a village in California; Cobb County is around Marietta, Georgia.
+    text = "MARIETTA, Ga. -- A man was shot on Tuesday night, Cobb County police said."
+    doc = Document("d", text, content_hash(text), published="2016-01-27")
+    start, county = text.index("A man"), text.index("Cobb County")
+    mention = Mention(document_id="d", event_type="Violence against civilians", sub_event_type="Attack",
+                      evidence=[Span(text[start:], start, len(text))],
+                      place_spans=[Span("Cobb County", county, county + len("Cobb County"))])
+    location = resolver.resolve(doc, [mention])[0].location
+    assert (location.name, location.admin1) == ("Marietta", "Georgia")

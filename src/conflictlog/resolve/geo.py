@@ -47,6 +47,7 @@ _CURATED_BONUS = 0.5
 _NO_POINT_PENALTY = 2.0
 _FOREIGN_LIMIT_KM = 500.0
 _LOCAL_LIMIT_KM = 150.0
+_UNIT_NEAR_KM = 100.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,8 @@ def resolve_span(span: Span, context: DocContext, gazetteer: Gazetteer) -> Locat
     modifier = context.is_modifier(span)
     for query in readings(span.text):
         candidates = [p for p in gazetteer.candidates(query.name)
-                      if fits_context(p, context) and not (modifier and p.feature_code == "PCLI")]
+                      if fits_context(p, context) and fits_unit(p, query, context)
+                      and not (modifier and p.feature_code == "PCLI")]
         if candidates:
             best = max(candidates, key=lambda place: score(place, query, context))
             return to_location(span.text, best, query.wanted)
@@ -95,6 +97,23 @@ def fits_context(place: Place, context: DocContext) -> bool:
     if place.feature_code == "PCLI":
         return True
     return any(distance_km(place.lat, place.lon, lat, lon) < _FOREIGN_LIMIT_KM for lat, lon in context.anchors)
+
+
+def fits_unit(place: Place, query: PlaceQuery, context: DocContext) -> bool:
+    """False for a town taken for the district or region of its name far from what the document names.
+
+    "Cobb County" is not the town of Cobb, California: a county, district or province is
+    often named after no town of its own, and the gazetteer knows few of them. A town read
+    from such a unit must lie in a state the document names or within ``_UNIT_NEAR_KM`` of a
+    place it names, unless the document names no state and no place to check against.
+    """
+    if query.wanted is None or place.feature_class != "P" or not place.has_point:
+        return True
+    points = context.anchors + ([context.home] if context.home else [])
+    if not points and not context.regions:
+        return True
+    return context.region_share(place.country_code, place.admin1) > 0 or any(
+        distance_km(place.lat, place.lon, lat, lon) < _UNIT_NEAR_KM for lat, lon in points)
 
 
 def readings(text: str) -> list[PlaceQuery]:

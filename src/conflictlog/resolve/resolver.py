@@ -94,7 +94,7 @@ class Resolver:
         if context.dateline_place is None or context.dateline_date:
             return None
         found = resolve_span(context.dateline_place, context, self.gazetteer)
-        if found.precision and not context.in_dateline_area(found):
+        if context.dateline_areas and not (found.precision and context.in_dateline_area(found)):
             # "ADAMS COUNTY, Colo.": no Adams in Colorado is known; the state is, a namesake elsewhere is wrong.
             found = to_location(context.dateline_place.text, context.dateline_areas[0])
         return found if found.precision else None
