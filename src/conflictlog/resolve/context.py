@@ -3,9 +3,9 @@
 Built once per document from the place spans of all its mentions and its dateline. A
 dateline place counts as a hint (its country, its point), never as an event place; so does
 what follows it ("AURORA, Colo. (CBS4) --": the state), and a state or country so named
-is where the dateline place lies ("CORINTH, Miss.": not the Greek Corinth). First-level subdivisions the
-document names ("Utah", "Colo.") are kept as regions, so that a town of a common name is
-looked for in the state the report is about. A country name used as a modifier ("U.S.
+is where the dateline place lies ("CORINTH, Miss.": not the Greek Corinth). First-level
+subdivisions the document names ("Utah", "Colo.") are kept as regions, so that a town of a
+common name is looked for in the state the report is about. A country name used as a modifier ("U.S.
 aid", "THE U.S. EMBASSY") says who, not where: it is no evidence here, and no event place.
 """
 
@@ -68,7 +68,8 @@ class DocContext:
             context.story_start = dateline.end
             rest = document.text[dateline.place.end:dateline.end]
             qualifiers = {q: gazetteer.candidates(q) for q in _dateline_qualifiers(rest)}
-            context.dateline_areas = [p for found in qualifiers.values() for p in found if p.feature_code in _AREA_CODES]
+            context.dateline_areas = [place for found in qualifiers.values() for place in found
+                                      if place.feature_code in _AREA_CODES]
             context._add_dateline_hint(gazetteer.candidates(dateline.place.text))
             for qualifier, candidates in qualifiers.items():
                 context._add_place(qualifier, candidates)

@@ -5,10 +5,11 @@ group settles them from what its members state (``settle``: the most specific pl
 best supported stated date) and every member takes them. A group that states no date takes
 the first happening day the story's text names ("The incident happened Saturday night",
 ``story_dates``), else the last stated date before it in the document: a report tells its
-story in order, and a sentence that gives no date goes on about the happening last dated. A mention left without any place gets the
-place of an undated dateline ("AURORA, Colo. (CBS4) --": local news names the city it covers;
-a dated wire dateline, "SAN SALVADOR, 3 JAN 90 --", names only the filing office), else the
-country the document points at most, at country precision; so does one whose only place is
+story in order, and a sentence that gives no date goes on about the happening last dated.
+A mention left without any place gets the place of an undated dateline ("AURORA, Colo.
+(CBS4) --": local news names the city it covers, and a town far from that city is refused
+as a namesake; a dated wire dateline, "SAN SALVADOR, 3 JAN 90 --", names only the filing
+office), else the country the document points at most, at country precision; so does one whose only place is
 a country the document mentions in passing ("U.S. aid", "talks in Honduras" in a report about
 El Salvador): a country named without any of its places is more often an actor than the scene.
 """
@@ -40,17 +41,18 @@ class Resolver:
     def resolve(self, document: Document, mentions: list[Mention]) -> list[Event]:
         """One Event per mention, in order; ids are stable for the same document text."""
         context = DocContext.build(document, mentions, self.gazetteer)
-        context.home = _local_point(self._dateline_location(context))
+        home = self._dateline_location(context)
+        context.home = _local_point(home)
         places = [_unless_passing_country(resolve_location(m.place_spans, context, self.gazetteer), context)
                   for m in mentions]
-        dates = [resolve_date(_happening_dates(m, document.text), _sentence(m), document.published, context.dateline_date)
-                 for m in mentions]
+        dates = [resolve_date(_happening_dates(m, document.text), _sentence(m), document.published,
+                              context.dateline_date) for m in mentions]
         groups = group_members(mentions)
         for members in groups:
             _settle_group(members, places, dates)
         _date_undated_story(document, context, dates)
         _carry_dates_forward(groups, dates)
-        fallback = self._fallback_location(context)
+        fallback = self._fallback_location(context, home)
         return [
             self._event(document, index, mention, places[index] if places[index].precision else fallback(places[index]),
                         dates[index])
@@ -75,8 +77,7 @@ class Resolver:
             disputed_by=list(mention.disputed_by), evidence=list(mention.evidence), group=mention.group,
         )
 
-    def _fallback_location(self, context: DocContext) -> Callable[[Location], Location]:
-        home = self._dateline_location(context)
+    def _fallback_location(self, context: DocContext, home: Location | None) -> Callable[[Location], Location]:
         country = context.main_country()
         place = self.gazetteer.country(country) if country else None
 
