@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from conflictlog.models import DatePrecision, Span
 from conflictlog.resolve import DateFlag, ResolvedDate, resolve_date
-from conflictlog.resolve.dates import clean
+from conflictlog.resolve.dates import clean, interpret
 
 
 def one(text: str, published: str | None, sentence: str = "") -> ResolvedDate:
@@ -51,8 +53,19 @@ def test_year_far_before_publication_is_flagged() -> None:
 
 
 def test_yearless_date_soon_after_publication_is_a_scheduled_one() -> None:
-    result = one("JANUARY 19", "2016-01-15")
+    result = interpret("JANUARY 19", date(2016, 1, 15))
     assert (result.date, result.flag) == ("2016-01-19", DateFlag.AFTER_PUBLICATION)
+
+
+def test_a_scheduled_date_is_never_the_happening_s() -> None:
+    # "will appear in court January 19": the mention falls back to the publication day.
+    result = one("JANUARY 19", "2016-01-15")
+    assert (result.date, result.stated) == ("2016-01-15", False)
+
+
+def test_a_span_of_days_starts_on_its_first() -> None:
+    assert one("20 AND 21 NOVEMBER", "1989-12-03").date == "1989-11-20"
+    assert one("on 3 to 5 March 1989", "1989-12-03").date == "1989-03-03"
 
 
 @pytest.mark.parametrize("text", ["32", "27", "1418", "65th", "2189 75th St", "1601030093", "AT 1625", "1930 HOURS"])
@@ -70,7 +83,7 @@ def test_holidays_and_clock_times_before_a_day(text: str, published: str, expect
 
 
 def test_date_after_publication_is_flagged() -> None:
-    assert one("December 2024", "2023-09-19").flag == DateFlag.AFTER_PUBLICATION
+    assert interpret("December 2024", date(2023, 9, 19)).flag == DateFlag.AFTER_PUBLICATION
 
 
 def test_flagged_date_gives_way_to_a_plausible_one() -> None:

@@ -7,8 +7,10 @@
   without a year that would fall after publication is moved back a year ("Jan. 27" in a report
   of 5 March is last year's), unless it falls within a month after publication: that is a
   scheduled date ("in court Jan. 19"), kept and flagged. Month-only and year-only dates get month and year precision.
-- A date after publication or more than a year before it is flagged, and a flagged date is
-  used only when no span of the mention gives a plausible one.
+- A date after publication or more than a year before it is flagged. A date far before is
+  used only when no span of the mention gives a plausible one; a date after publication is
+  a scheduled one ("in court Jan. 19") and never the happening's.
+- A span of days starts on its first ("20 AND 21 NOVEMBER" is 20 November).
 - An expression must name a day, month or year: bare numbers ("32", "1418", "65th") are
   ages, addresses and times, not dates; a year alone counts only from 1900 to the reference
   year; 24-hour clock times ("AT 1625", "1930 HOURS") are times, not years.
@@ -44,7 +46,9 @@ _WEEKDAYS = {name: index for index, names in enumerate([
 _WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b\.?")
 _MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): index for index, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
-_MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?")
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = re.compile(r"\b(" + _MONTH_NAMES + r")\b\.?")
+_DAY_SPAN = re.compile(r"\b(\d{1,2})\s*(?:and|to|through|-|–)\s*\d{1,2}\s+(" + _MONTH_NAMES + r")\b")
 _YEAR_ONLY = re.compile(r"^(\d{4})$")
 _MONTH_ONLY = re.compile(r"^(?P<month>[a-z]+)\.?,?(?: (?P<year>\d{4}))?$")
 # "2023", "'89" or the two-digit year closing a "30 DEC 89" style date.
@@ -91,8 +95,10 @@ def resolve_date(date_spans: list[Span], sentence: Span | str | None, published:
     found = [interpret(span.text, reference) for span in date_spans]
     found = [item for item in found if item.date]
     plausible = [item for item in found if item.plausible]
-    if plausible or found:
-        return dataclasses.replace((plausible or found)[0], stated=True)
+    # A date after publication is a scheduled one (a hearing, a vote): never the happening's.
+    usable = plausible or [item for item in found if item.flag != DateFlag.AFTER_PUBLICATION]
+    if usable:
+        return dataclasses.replace(usable[0], stated=True)
     return default_date(_text_of(sentence), reference)
 
 
@@ -132,7 +138,8 @@ def interpret(text: str, reference: date) -> ResolvedDate:
 
 def clean(lowered: str) -> str:
     """A date expression without times of day, hedge words, weekday names (with a date) or punctuation."""
-    text = lowered
+    # "20 AND 21 NOVEMBER", "20-21 November": a span of days starts on its first.
+    text = _DAY_SPAN.sub(r"\1 \2", lowered)
     for pattern in _words()["times_of_day"]:
         text = re.sub(pattern, " ", text)
     if _MONTH.search(text) or re.search(r"\d", text):
