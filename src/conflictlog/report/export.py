@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 from ..errors import ExportError
 from .acled_csv import write_csv
 from .parquet import write_parquet
-from .schema import ExportLevel, field_names, parse_level, validate_record
+from .schema import ExportLevel, field_names, parse_choice, parse_level, validate_record
 
 
 class ExportFormat(StrEnum):
@@ -32,11 +32,7 @@ Writer = Callable[[Iterable[dict[str, Any]], ExportLevel, BinaryIO], int]
 
 def parse_format(fmt: str) -> ExportFormat:
     """``fmt`` as an ExportFormat, or an ExportError that lists the valid formats."""
-    try:
-        return ExportFormat(fmt)
-    except ValueError:
-        choices = ", ".join(member.value for member in ExportFormat)
-        raise ExportError(f"unknown export format {fmt!r}", hint=f"use one of: {choices}") from None
+    return parse_choice(ExportFormat, fmt, "export format")
 
 
 def export_records(

@@ -14,12 +14,14 @@ from collections.abc import Iterator
 from enum import StrEnum
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
 from ..errors import ExportError, SchemaError
+
+E = TypeVar("E", bound=StrEnum)
 
 SCHEMA_HINT = "see docs/format.md for format v1"
 
@@ -37,13 +39,18 @@ _SCHEMA_FILES = {
 }
 
 
+def parse_choice(choices: type[E], value: str, what: str) -> E:
+    """``value`` as a member of the enum ``choices``, or an ExportError that lists the valid ones."""
+    try:
+        return choices(value)
+    except ValueError:
+        valid = ", ".join(member.value for member in choices)
+        raise ExportError(f"unknown {what} {value!r}", hint=f"use one of: {valid}") from None
+
+
 def parse_level(level: str) -> ExportLevel:
     """``level`` as an ExportLevel, or an ExportError that lists the valid levels."""
-    try:
-        return ExportLevel(level)
-    except ValueError:
-        choices = ", ".join(member.value for member in ExportLevel)
-        raise ExportError(f"unknown export level {level!r}", hint=f"use one of: {choices}") from None
+    return parse_choice(ExportLevel, level, "export level")
 
 
 def schema(level: str) -> dict[str, Any]:
