@@ -62,3 +62,17 @@ def test_prepare_truecases_only_all_caps_text() -> None:
     assert caps.truecased and caps.dateline is not None
     assert "[Text] Three soldiers were killed in an ambush" in caps.text
     assert not is_all_caps("Three soldiers were killed in an AMBUSH by the FMLN today.")
+
+
+def test_truecasing_periods_of_abbreviations_start_no_sentence() -> None:
+    text = "THE U.S. COUNTERINSURGENCY POLICY FAILED IN EL SALVADOR. GEN. BUSTILLO RESIGNED."
+    cased = truecase(text)
+    assert "U.S. counterinsurgency" in cased
+    assert "El Salvador" in cased
+
+
+def test_truecasing_repeats_a_titled_name_and_place_prefixes() -> None:
+    text = "GENERAL RAFAEL BUSTILLO LEFT. LATER BUSTILLO SPOKE IN SAN SALVADOR, BUT--LIKE OTHERS--HE WAS KILLED."
+    cased = truecase(text)
+    assert "later Bustillo spoke in San Salvador" in cased.replace("Later", "later")
+    assert "but--like others--he was killed" in cased

@@ -16,7 +16,12 @@ from importlib import resources
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9.'\-]*")
 _BRACKETED = re.compile(r"[\[(]([A-Z][A-Z .,'\-]{3,80})[\])]")
-_SENTENCE_START = re.compile(r"(?:\A|[.!?:]\s+|\n\s*|--\s*(?:\[[^\]\n]*\]\s*)*)[\"\u201c]?\s*([a-z])")
+# A colon starts a sentence only before a quotation; "--" only as a dateline or aside dash
+# ("SAN SALVADOR, 3 JAN 90 --"), not inside "BUT--LIKE IN PANAMA".
+_SENTENCE_START = re.compile(
+    r"(?:\A|[.!?]\s+|:\s+(?=[\"\u201c])|\n\s*|\s--\s*(?:\[[^\]\n]*\]\s*)*)[\"\u201c]?\s*([a-z])")
+_INITIALS = re.compile(r"(?:\b[a-z]\.)+$")
+_NAME_SUFFIXES_NOT = ("s", "ed", "ing", "ly")
 _ACRONYM_AFTER = re.compile(r"\s[\[(]([A-Z]{2,6})[\])]")
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "la", "del", "y"})
 _UPPER_SHARE = 0.8
@@ -30,6 +35,8 @@ def _lexicon() -> dict[str, frozenset[str]]:
         "names": frozenset(word.lower() for word in raw["names"]),
         "titles": frozenset(raw["titles"]),
         "name_stops": frozenset(raw["name_stops"]),
+        "place_prefixes": frozenset(raw["place_prefixes"]),
+        "abbreviations": frozenset(raw["abbreviations"]),
     }
 
 
@@ -50,18 +57,55 @@ def truecase(text: str) -> str:
         word = match.group()
         if word in lex["acronyms"] or word.rstrip(".,") in lex["acronyms"]:
             chars[match.start():match.end()] = word
-        elif word.lower().rstrip(".") in lex["names"]:
+        elif _bare(word) in lex["names"]:
             chars[match.start()] = word[0]
-    _capitalise_after_titles(words, chars, lex)
+    personal_names = _capitalise_after_titles(words, chars, lex)
     _capitalise_expansions(text, chars)
     _capitalise_spelled_out(words, chars)
-    for match in _SENTENCE_START.finditer("".join(chars)):
-        chars[match.start(1)] = chars[match.start(1)].upper()
+    _capitalise_everywhere(personal_names, words, chars)
+    _capitalise_place_prefixes(words, chars, lex)
+    lowered = "".join(chars)
+    for match in _SENTENCE_START.finditer(lowered):
+        if not _ends_in_abbreviation(lowered, match.start(), lex):
+            chars[match.start(1)] = chars[match.start(1)].upper()
     return "".join(chars)
 
 
-def _capitalise_after_titles(words: list[re.Match[str]], chars: list[str], lex: dict[str, frozenset[str]]) -> None:
-    """Capitalise up to three words after a title, stopping at a function word or punctuation."""
+def _ends_in_abbreviation(text: str, position: int, lex: dict[str, frozenset[str]]) -> bool:
+    """Whether the period at ``position`` closes "u.s." or "gen." rather than a sentence."""
+    if text[position:position + 1] != ".":
+        return False
+    before = text[max(0, position - 12):position + 1].split()
+    last = before[-1].lower() if before else ""
+    return last in lex["abbreviations"] or _INITIALS.search(last) is not None
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive or trailing period, lower case ("SALVADOR'S" -> "salvador")."""
+    lower = word.lower().rstrip(".")
+    return lower[:-2] if lower.endswith("'s") else lower
+
+
+def _capitalise_everywhere(names: set[str], words: list[re.Match[str]], chars: list[str]) -> None:
+    """A personal name seen after a title ("general Bustillo") is a name wherever it recurs."""
+    names = {name for name in names if len(name) > 3 and name.isalpha() and not name.endswith(_NAME_SUFFIXES_NOT)}
+    for word in words:
+        if _bare(word.group()) in names:
+            chars[word.start()] = word.group()[0]
+
+
+def _capitalise_place_prefixes(words: list[re.Match[str]], chars: list[str], lex: dict[str, frozenset[str]]) -> None:
+    """ "san Salvador", "el Salvador", "puerto Barrios": a Spanish article or saint before a name."""
+    for word, following in zip(words, words[1:]):
+        gap = "".join(chars[word.end():following.start()])
+        if word.group().lower() in lex["place_prefixes"] and gap == " " and chars[following.start()].isupper():
+            chars[word.start()] = word.group()[0]
+
+
+def _capitalise_after_titles(words: list[re.Match[str]], chars: list[str], lex: dict[str, frozenset[str]]) -> set[str]:
+    """Capitalise up to three words after a title, stopping at a function word or punctuation;
+    the capitalised words (lower case) are returned."""
+    capitalised: set[str] = set()
     for index, match in enumerate(words):
         if match.group().lower() not in lex["titles"]:
             continue
@@ -71,7 +115,9 @@ def _capitalise_after_titles(words: list[re.Match[str]], chars: list[str], lex: 
             if gap.strip() or following.group().lower() in lex["name_stops"] | lex["titles"]:
                 break
             chars[following.start()] = following.group()[0]
+            capitalised.add(_bare(following.group()))
             previous_end = following.end()
+    return capitalised
 
 
 def _capitalise_expansions(text: str, chars: list[str]) -> None:
