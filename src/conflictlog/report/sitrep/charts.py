@@ -27,6 +27,7 @@ TYPE_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"
 _MIN_SPAN_DEGREES = 4.0
 _MAX_LABELS = 40
 _MAP_SHAPE = 1.45          # width over height of the map axes
+_OUTLINE_POINTS = 1500     # outline detail across the map's width: finer than its ~600 pixels
 
 
 def map_png(incidents: Sequence[Incident], row_numbers: dict[str, int]) -> bytes:
@@ -58,7 +59,8 @@ def timeline_png(incidents: Sequence[Incident]) -> bytes:
     _stack_by_type(axes, dated, days)
     _killed_line(axes, dated, days)
     axes.set_ylabel("incidents", fontsize=8)
-    axes.set_xticks(range(len(days)), [_tick(day, len(days)) for day in days], rotation=90, fontsize=6)
+    labelled = [n for n, day in enumerate(days) if _tick(day, len(days))]   # a tick costs more than its bar
+    axes.set_xticks(labelled, [days[n] for n in labelled], rotation=90, fontsize=6)
     axes.tick_params(axis="y", labelsize=7)
     axes.legend(fontsize=6, loc="upper left")
     figure.tight_layout()
@@ -82,7 +84,7 @@ def _extent(located: Sequence[Incident]) -> tuple[float, float, float, float]:
 
 def _draw_countries(axes, view: tuple[float, float, float, float]) -> None:
     west, south, east, north = view
-    for country in countries_in(west, south, east, north):
+    for country in countries_in(west, south, east, north, detail=(east - west) / _OUTLINE_POINTS):
         rings = [ring for ring in country.rings if _ring_meets(ring, view)]
         axes.add_collection(PolyCollection(rings, facecolors="#f4f1ea", edgecolors="#555555", linewidths=0.6,
                                            zorder=1))
