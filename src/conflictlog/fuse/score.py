@@ -6,6 +6,14 @@ neither joins nor splits by itself. Some differences veto the pair outright: dif
 countries, places more than ``MAX_KM`` apart, dates more than ``DATE_WINDOW_DAYS`` apart,
 event types of incompatible families (a protest is not a shelling).
 
+Agreeing on type and day is not enough: in a war, many reports of one country and week
+share both. A pair merges only with two pieces of *identifying evidence* (a copy needs none):
+the same precise place (a town or better, same name or within 2 km), shared rare names
+(one piece for about one rare name, two for about three or for three names somewhat rare), and agreeing casualty figures
+(one piece per kind, at most two, when the agreeing figures add up to at least 2 victims:
+"one killed" alone is what most reports say). A country- or region-level place, generic
+actors ("terrorists") and figures of zero identify nothing.
+
 | feature   | agreement                                                              | weight |
 |-----------|------------------------------------------------------------------------|--------|
 | type      | same sub-type family: 1, same ACLED type: 0.8, compatible family: 0.5   | 1      |
@@ -36,6 +44,11 @@ _UNREST = {"Protests", "Riots"}
 _WEIGHTS = {"type": 1.0, "date": 1.5, "place": 1.0, "actors": 0.5, "figures": 1.5, "terms": 4.0}
 _TERMS_SATURATE = 20.0                          # shared rarity that is full agreement: about four unique names
 _PRIOR_DOCUMENTS = 50                           # keeps rarity meaningful in a small database
+EVIDENCE_NEEDED = 2
+_NAMES_ONE_PIECE = 0.25                         # terms agreement worth one piece: about one rare name
+_NAMES_TWO_PIECES = 0.6                         # and two: about three rare names
+_SAME_PLACE_KM = 2.0
+_FIGURES_IDENTIFY = 2                           # victims the agreeing figures must add up to
 
 
 @dataclass(slots=True)
@@ -79,11 +92,12 @@ class PairScore:
     score: float
     reasons: list[str] = field(default_factory=list)
     vetoed: str | None = None
+    evidence: int = EVIDENCE_NEEDED
 
     @property
     def merges(self) -> bool:
-        """Whether the pair is close enough to be one incident."""
-        return self.vetoed is None and self.score >= MERGE_THRESHOLD
+        """Whether the pair is close enough, on enough identifying evidence, to be one incident."""
+        return self.vetoed is None and self.evidence >= EVIDENCE_NEEDED and self.score >= MERGE_THRESHOLD
 
 
 def score_pair(a: MemberProfile, b: MemberProfile, rarity: TermRarity = _NO_RARITY) -> PairScore:
@@ -96,7 +110,10 @@ def score_pair(a: MemberProfile, b: MemberProfile, rarity: TermRarity = _NO_RARI
     parts = [_type(a, b), _date(a, b), _place(a, b), _actors(a, b), _figures(a, b), _terms(a, b, rarity)]
     total = sum(weight for _, weight, _ in parts)
     score = sum(value * weight for value, weight, _ in parts) / total
-    return PairScore(round(score, 4), [f"{reason} ({value:.2f})" for value, _, reason in parts])
+    reasons = [f"{reason} ({value:.2f})" for value, _, reason in parts]
+    pieces = identifying_evidence(a, b, rarity)
+    reasons.append(f"identifying evidence: {', '.join(pieces) or 'none'}")
+    return PairScore(round(score, 4), reasons, evidence=len(pieces))
 
 
 def is_copy_pair(a: MemberProfile, b: MemberProfile) -> bool:
@@ -118,6 +135,39 @@ def veto_reason(a: MemberProfile, b: MemberProfile) -> str | None:
     if _family(a.event_type) != _family(b.event_type):
         return f"incompatible event types ({a.event_type} vs {b.event_type})"
     return None
+
+
+def identifying_evidence(a: MemberProfile, b: MemberProfile, rarity: TermRarity = _NO_RARITY) -> list[str]:
+    """The pieces of evidence, beyond type and day, that tie ``a`` and ``b`` to one happening."""
+    pieces = []
+    if a.place and a.place == b.place or _within(a, b, _SAME_PLACE_KM):
+        pieces.append("same precise place")
+    names = _shared_rarity(a, b, rarity) / _TERMS_SATURATE
+    if names >= _NAMES_ONE_PIECE:
+        pieces.append("rare names in common")
+    if names >= _NAMES_TWO_PIECES or names >= _NAMES_ONE_PIECE and len(set(a.terms) & set(b.terms)) >= 3:
+        pieces.append("several rare names in common")
+    agreeing = _agreeing_nonzero_figures(a, b)
+    if sum(low for _, low in agreeing) >= _FIGURES_IDENTIFY:
+        pieces += [f"same {kind} figure" for kind in sorted({key.split("/")[0] for key, _ in agreeing})[:2]]
+    return pieces
+
+
+def _within(a: MemberProfile, b: MemberProfile, km: float) -> bool:
+    distance = km_between(a, b)
+    return distance is not None and distance <= km
+
+
+def _agreeing_nonzero_figures(a: MemberProfile, b: MemberProfile) -> list[tuple[str, int]]:
+    """(key, common lower bound) of figures both report above zero whose ranges agree (a zero identifies nothing)."""
+    common = sorted(set(a.figures) & set(b.figures))
+    lows = {key: min(a.figures[key][0] or 0, b.figures[key][0] or 0) for key in common}
+    return [(key, lows[key]) for key in common
+            if lows[key] > 0 and _figure_agreement(a.figures[key], b.figures[key]) == 1.0]
+
+
+def _shared_rarity(a: MemberProfile, b: MemberProfile, rarity: TermRarity) -> float:
+    return sum(rarity.weight(t) for t in set(a.terms) & set(b.terms))
 
 
 def _family(event_type: str) -> str:
@@ -180,7 +230,7 @@ def _terms(a: MemberProfile, b: MemberProfile, rarity: TermRarity) -> tuple[floa
     if not a.terms or not b.terms:
         return _missing("terms", "no names to compare")
     shared = sorted(set(a.terms) & set(b.terms), key=lambda t: (-rarity.weight(t), t))
-    value = min(1.0, sum(rarity.weight(t) for t in shared) / _TERMS_SATURATE)
+    value = min(1.0, _shared_rarity(a, b, rarity) / _TERMS_SATURATE)
     shown = ", ".join(shared[:6])
     return value, _WEIGHTS["terms"], f"{len(shared)} name(s) in common{': ' + shown if shown else ''}"
 
