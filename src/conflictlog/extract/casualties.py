@@ -18,10 +18,15 @@ Rules (the words are in ``lexicons/casualties.json``; how a figure becomes a ran
   when the sentence's dead are at least as many ("was rushed to hospital, where he died").
 * a victim without a figure counts one when singular ("the driver died"); a plural without
   a figure ("people were killed") gives no casualty rather than a guess.
+* a running total is background, not an incident's figure: a clause counted "since" something
+  ("at least 555 kids have been killed since the rampage", "since 2007, when 28 were killed"),
+  a bare year describing the people counted ("the 145 people who lost their lives in 2015"),
+  or a cumulative date ("so far this year", "to date").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
@@ -32,12 +37,14 @@ from .numbers import Count, count_of, group_of
 from .victims import Reading, readings
 
 _VICTIM_CONJ_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ"})
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+_TIME_FRAME_DEPS = frozenset({"prep", "npadvmod", "advmod", "mark"})
 
 
 def find_casualties(sent: Span) -> list[Casualty]:
     """The casualty figures that ``sent`` states, one per kind, victim group and victim phrase."""
     lex = default_lexicon()
-    found = readings(sent, lex)
+    found = [r for r in readings(sent, lex) if not _is_running_total(r, lex)]
     strong_victims = {r.victim.i for r in found if not r.weak}
     kept = [r for r in found if not (r.weak and r.victim.i in strong_victims)]
     strong: list[Casualty] = []
@@ -49,6 +56,40 @@ def find_casualties(sent: Span) -> list[Casualty]:
         seen.add((reading.kind, reading.victim.i))
         (hit if reading.weak else strong).extend(_casualties_of(reading, lex))
     return _unique(strong + [c for c in hit if not _all_dead(c, strong)])
+
+
+def _is_running_total(reading: Reading, lex: CasualtyLexicon) -> bool:
+    """True when the figure's clause is framed as a total over a period rather than one incident."""
+    # A year alone dates a report ("2 people were wounded in 1989") unless it describes the
+    # people counted ("the 145 people who lost their lives in 2015").
+    described = reading.trigger.dep_ == "relcl"
+    return any(_frames_a_period(token, lex, described) for token in [reading.trigger, *reading.trigger.ancestors])
+
+
+def _frames_a_period(token: Token, lex: CasualtyLexicon, described: bool) -> bool:
+    if _BARE_YEAR.fullmatch(token.text):
+        return True  # "since 2007, when 28 were killed": the clause hangs from the year
+    for child in token.children:
+        if child.dep_ not in _TIME_FRAME_DEPS:
+            continue
+        if child.lower_ in lex.since_words and (child.dep_ == "prep" or _is_perfect(token)):
+            return True
+        if described and child.dep_ == "prep" and any(_is_bare_year(o) for o in child.children if o.dep_ == "pobj"):
+            return True
+        if "".join(t.text_with_ws for t in child.subtree).strip().lower() in lex.background_dates:
+            return True
+    return False
+
+
+def _is_perfect(verb: Token) -> bool:
+    """ "have been killed since ...": a "since" clause counts a total only in the perfect
+    ("was in hospital since he was shot" dates one incident)."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def _is_bare_year(token: Token) -> bool:
+    """ "in 2015" names a year, not a day: "in December 2015" hangs the year from the month."""
+    return bool(_BARE_YEAR.fullmatch(token.text)) and not any(True for _ in token.children)
 
 
 def _all_dead(hit: Casualty, strong: list[Casualty]) -> bool:

@@ -67,6 +67,11 @@ class CasualtyLexicon:
     range_words: frozenset[str]
     irrealis_heads: frozenset[str]
     injury_words: frozenset[str]
+    background_dates: frozenset[str]
+    since_words: frozenset[str]
+    fatal_victim_modifiers: frozenset[str]
+    victim_nouns: frozenset[str]
+    plural_pronouns: frozenset[str]
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> "CasualtyLexicon":
@@ -101,6 +106,11 @@ class CasualtyLexicon:
             range_words=words("range_words"),
             irrealis_heads=words("irrealis_heads"),
             injury_words=words("injury_words"),
+            background_dates=words("background_dates"),
+            since_words=words("since_words"),
+            fatal_victim_modifiers=words("fatal_victim_modifiers"),
+            victim_nouns=words("victim_nouns"),
+            plural_pronouns=words("plural_pronouns"),
         )
 
     def is_hit_only(self, text: str) -> bool:

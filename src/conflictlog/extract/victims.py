@@ -6,8 +6,10 @@ The victim is found through the dependency parse, never by distance:
 * active casualty verb: its object ("gunmen killed three villagers", "killing his wife"),
   so a perpetrator's number ("two officers shot the man") is never a victim count;
 * intransitive verb: its subject ("the driver died", "he lost his life", "she suffered injuries");
+  "they" stands for the people of the clause it hangs from ("were taken to a hospital, where they died");
 * adjective: the noun it modifies or predicates ("three injured", "left two people dead");
-* noun: its own figure ("11 injuries", "no casualties") or its "of" object ("the bodies of five men");
+* noun: its own figure ("11 injuries", "no casualties"), its "of" object ("the bodies of five men")
+  or its possessor ("a man's body"); "the homicide victim" is a dead one;
 * "death toll": the figure the toll rises to or stands at.
 
 Negated and hypothetical clauses ("were not hurt", "threatened to kill") report nothing.
@@ -80,13 +82,14 @@ def _verb_readings(verb: Token, lex: CasualtyLexicon) -> list[Reading]:
     lemma = verb.lemma_.lower()
     objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
     if lemma in lex.life_verbs and objects & lex.life_nouns:
-        return _subject_readings(verb, lex.life_verbs[lemma])
+        return _subject_readings(verb, lex.life_verbs[lemma], lex)
     if lemma in lex.harm_verbs and objects & lex.harm_nouns:
-        return _subject_readings(verb, lex.harm_verbs[lemma], weak=True)
+        return _subject_readings(verb, lex.harm_verbs[lemma], lex, weak=True)
     if lemma in lex.intransitive_verbs:
-        return _subject_readings(verb, lex.intransitive_verbs[lemma])
+        return _subject_readings(verb, lex.intransitive_verbs[lemma], lex)
     if _is_fatal(verb, lex):
-        return _patient_readings(verb, CasualtyKind.KILLED, weak=False)
+        # "They found Moody shot to death": with no object, the one shot is the subject.
+        return _patient_readings(verb, CasualtyKind.KILLED, weak=False, subject_fallback=True)
     if lemma in lex.verbs:
         return _patient_readings(verb, lex.verbs[lemma], weak=False)
     if lemma in lex.weak_verbs:
@@ -96,11 +99,23 @@ def _verb_readings(verb: Token, lex: CasualtyLexicon) -> list[Reading]:
     return []
 
 
-def _subject_readings(verb: Token, kind: CasualtyKind, *, weak: bool = False) -> list[Reading]:
-    return [Reading(kind, victim, verb, weak) for victim in _subjects(verb, ("nsubj",)) if _is_person(victim)]
+def _subject_readings(verb: Token, kind: CasualtyKind, lex: CasualtyLexicon, *, weak: bool = False) -> list[Reading]:
+    victims = [v for subject in _subjects(verb, ("nsubj",)) for v in _pronoun_referents(subject, verb, lex)]
+    return [Reading(kind, victim, verb, weak) for victim in victims if _is_person(victim)]
 
 
-def _patient_readings(verb: Token, kind: CasualtyKind, *, weak: bool) -> list[Reading]:
+def _pronoun_referents(subject: Token, verb: Token, lex: CasualtyLexicon) -> list[Token]:
+    """The people "they" stands for: the subjects of the nearest clause the verb hangs from."""
+    if subject.lower_ not in lex.plural_pronouns:
+        return [subject]
+    outer = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    named = [s for s in _subjects(outer, ("nsubj", "nsubjpass"))
+             if s.pos_ != "PRON" or s.lower_ in ("both", "all")] if outer is not None else []
+    return named or [subject]
+
+
+def _patient_readings(verb: Token, kind: CasualtyKind, *, weak: bool,
+                      subject_fallback: bool = False) -> list[Reading]:
     """Readings for a verb whose victim is its patient: passive subject or active object."""
     if _is_passive(verb):
         victims = _subjects(verb, ("nsubjpass",))
@@ -108,7 +123,7 @@ def _patient_readings(verb: Token, kind: CasualtyKind, *, weak: bool) -> list[Re
             victims = [verb.head]
     else:
         victims = _objects(verb)
-        if not victims and verb.tag_ == "VBN":
+        if not victims and (subject_fallback or verb.tag_ == "VBN"):
             victims = _subjects(verb, ("nsubj",))  # headline style: "Three killed in shooting"
     return [Reading(kind, victim, verb, weak) for victim in victims if _is_person(victim)]
 
@@ -131,11 +146,18 @@ def _noun_readings(noun: Token, lex: CasualtyLexicon) -> list[Reading]:
         return [Reading(kind, noun, noun) for kind in lex.negated_only_nouns[lemma]] if negated else []
     if lemma in lex.toll_nouns and any(c.lemma_.lower() == "death" for c in noun.children):
         return [Reading(CasualtyKind.KILLED, figure, noun) for figure in _toll_figures(noun)]
+    if lemma in lex.victim_nouns and _any_lemma(_modifiers(noun), lex.fatal_victim_modifiers):
+        return [Reading(CasualtyKind.KILLED, noun, noun)]
     if lemma not in lex.nouns:
         return []
     if counted:
         return [Reading(lex.nouns[lemma], noun, noun)]
-    return [Reading(lex.nouns[lemma], victim, noun) for victim in _of_objects(noun) if _is_person(victim)]
+    victims = _of_objects(noun) or [c for c in noun.children if c.dep_ == "poss"]
+    return [Reading(lex.nouns[lemma], victim, noun) for victim in victims if _is_person(victim)]
+
+
+def _modifiers(noun: Token) -> list[Token]:
+    return [c for c in noun.children if c.dep_ in ("compound", "amod")]
 
 
 def _has_own_figure(noun: Token) -> bool:
