@@ -207,3 +207,22 @@ def test_weapon_words_inside_proper_names_are_no_trigger():
 
     assert "Shelling/artillery/missile attack" not in subs("Alec was shot Wednesday at a house in the Rocket Wood section of Charlestown.")
     assert "Shelling/artillery/missile attack" in subs("Troops shelled the village with artillery.")
+
+
+def test_running_totals_and_old_killings_are_background(extractor: Extractor) -> None:
+    text = ("So far this year, about 100 people have been killed in clashes in the region. "
+            "The priest was murdered in March 1980 by a death squad, the committee recalled.")
+    assert _extract(extractor, text, published="1989-03-29") == []
+
+
+def test_prison_riot_is_out_of_scope(extractor: Extractor) -> None:
+    text = "Three inmates stabbed a prisoner to death in the Pavon prison camp on Monday."
+    assert _extract(extractor, text, published="1989-01-10") == []
+
+
+def test_rebel_army_name_does_not_make_an_attack_a_battle(extractor: Extractor) -> None:
+    text = "Guerrillas of the National Liberation Army attacked a bus and killed two farmers on Sunday."
+    mentions = _extract(extractor, text, published="1989-02-02")
+    assert mentions and all(m.event_type != "Battles" for m in mentions)
+    troops = _extract(extractor, "Guerrillas attacked an army patrol and killed two soldiers on Sunday.", published="1989-02-02")
+    assert {m.event_type for m in troops} == {"Battles"}

@@ -116,6 +116,9 @@ class EventLexicon:
         self.blocking_heads = frozenset(raw["blocking_heads"])
         self.modal_aux = frozenset(raw["modal_aux"])
         self.conditional_marks = frozenset(raw["conditional_marks"])
+        self.background = re.compile("|".join(raw["background_patterns"]), re.IGNORECASE)
+        self.out_of_scope = tuple(raw["out_of_scope"])
+        self.armed_group_army = re.compile("|".join(raw["armed_group_army"]), re.IGNORECASE)
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -126,9 +129,12 @@ class EventLexicon:
 
     def match(self, sent: Span) -> list[EventHit]:
         """Every asserted event trigger of ``sent``, longest phrase first at each position."""
-        if sent.text.rstrip(" \n\"'").endswith("?"):
-            return []  # a question asserts nothing
+        if sent.text.rstrip(" \n\"'").endswith("?") or self.background.search(sent.text):
+            return []  # a question asserts nothing; history and running totals are no happening
         forms = sentence_forms(sent)
+        if _mentions_any(sent, forms, self.out_of_scope):
+            return []
+        forms -= self._rebel_army_words(sent)
         hits: list[EventHit] = []
         covered_until = sent.start
         for token in sent:
@@ -143,6 +149,13 @@ class EventLexicon:
             if hit is not None and is_asserted(hit.head, self) and not _is_purpose(hit.head):
                 hits.append(hit)
         return hits
+
+    def _rebel_army_words(self, sent: Span) -> set[str]:
+        """ "the Army of National Liberation": when every "army" of a sentence is in a rebel
+        group's name, the word says nothing about government troops."""
+        text = sent.text.lower()
+        in_names = sum(match.group().count("army") for match in self.armed_group_army.finditer(text))
+        return {"army"} if in_names and in_names == len(re.findall(r"\barmy\b", text)) else set()
 
     def _match_at(self, sent: Span, token: Token) -> tuple[Span, TriggerRule] | None:
         for form in _token_forms(token):

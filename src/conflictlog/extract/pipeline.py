@@ -27,6 +27,9 @@ from .spans import date_spans, place_spans, span_of
 _YEAR = re.compile(r"^(?:in |since |during |by )?(?:the )?((?:19|20)\d\d)s?$", re.IGNORECASE)
 _PRECISE_DATE = re.compile(r"\d|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|week\b|month\b|yesterday|today|tonight|morning|night",
                            re.IGNORECASE)
+# "in 1980", "the March 1980 assassination": a year the (ALL-CAPS) parse may not tag as a date.
+_YEAR_IN_TEXT = re.compile(r"\b(?:in|since|during|of|early|late|mid|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*"
+                           r"|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\.?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _ANAPHORA = {"the", "this", "that", "these", "those", "latest", "same"}
 
 
@@ -138,8 +141,16 @@ def _is_history(sent: SpacySpan, published: str | None) -> bool:
         return False
     dates = [ent.text.strip() for ent in sent.ents if ent.label_ == "DATE"]
     years = [int(m.group(1)) for m in map(_YEAR.match, dates) if m is not None]
-    precise = [d for d in dates if _YEAR.match(d) is None and _PRECISE_DATE.search(d)]
+    years += [int(year) for year in _YEAR_IN_TEXT.findall(sent.text)]
+    # "on 24 March 1980" in a 1989 report is background too: a day of a year long past is no news
+    precise = [d for d in dates if _YEAR.match(d) is None and _PRECISE_DATE.search(d) and not _long_past(d, published)]
     return bool(years) and all(year < int(published[:4]) for year in years) and not precise
+
+
+def _long_past(date_text: str, published: str) -> bool:
+    """Whether ``date_text`` names a year at least two years before publication."""
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", date_text)]
+    return bool(years) and max(years) <= int(published[:4]) - 2
 
 
 def _without_lone_generics(candidates: list[Candidate]) -> list[Candidate]:
