@@ -50,6 +50,8 @@ def test_newlines_break_and_overlong_words_are_cut():
     pieces = layout.wrap(word, 15)
     assert len(pieces) > 1 and "".join(pieces) == word
     assert all(layout.pdf.get_string_width(piece) <= 15 for piece in pieces)
+    assert layout.wrap("Explosions/Remote violence", 22)[0] == "Explosions/"    # cut after the slash
+    assert layout.wrap("Nagorno-Karabakh, AZ", 20)[0] == "Nagorno-"
 
 
 @needs_pdftotext

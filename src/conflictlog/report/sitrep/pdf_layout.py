@@ -75,15 +75,24 @@ class Layout:
         return lines
 
     def _split_word(self, word: str, width: float) -> list[str]:
-        pieces, start, used = [], 0, 0.0
-        for end, char in enumerate(word):
-            char_width = self._width(char)
-            if end > start and used + char_width > width:
-                pieces.append(word[start:end])
-                start, used = end, 0.0
-            used += char_width
-        pieces.append(word[start:])
+        """A word too wide for a line, cut after its last '/' or '-' that fits, else where it fills the line."""
+        pieces = []
+        while len(word) > 1 and self._width(word) > width:
+            cut = self._fitting_prefix(word, width)
+            soft = max(word.rfind("/", 0, cut), word.rfind("-", 0, cut))
+            cut = soft + 1 if soft > 0 else cut
+            pieces.append(word[:cut])
+            word = word[cut:]
+        pieces.append(word)
         return pieces
+
+    def _fitting_prefix(self, word: str, width: float) -> int:
+        used = 0.0
+        for end, char in enumerate(word):
+            used += self._width(char)
+            if used > width:
+                return max(end, 1)
+        return len(word)
 
     def _width(self, text: str) -> float:
         font = self.pdf.current_font
