@@ -74,7 +74,7 @@ def build_incident(document: Document, group: int, events: list[Event]) -> Incid
     casualties = combine_casualties(events)
     status = incident_status(events)
     dates = sorted(e.date for e in events if e.date)
-    lead = _lead_event(events)
+    lead = lead_event(events)
     return Incident(
         id=stable_id("inc", document.content_hash, group),
         event_type=lead.event_type,
@@ -92,20 +92,23 @@ def build_incident(document: Document, group: int, events: list[Event]) -> Incid
     )
 
 
-def _lead_event(events: list[Event]) -> Event:
+def lead_event(events: list[Event]) -> Event:
     """The event whose type names the incident: the one reporting most casualties, else the first."""
     def weight(event: Event) -> int:
         return sum(c.min or 0 for c in event.casualties if c.group == VictimGroup.ALL)
     return max(events, key=weight) if any(weight(e) for e in events) else events[0]
 
 
-def combine_casualties(events: Iterable[Event]) -> list[IncidentCasualty]:
-    """Figures per (kind, group) from the claims that are not denied (rule in the module docstring)."""
+def combine_casualties(events: Iterable[Event], *, skip_denied: bool = True) -> list[IncidentCasualty]:
+    """Figures per (kind, group) from the claims that are not denied (rule in the module docstring).
+
+    ``skip_denied=False`` combines denied claims too: what one denial itself says.
+    """
     lexicon = default_lexicon()
     by_key: dict[tuple[CasualtyKind, VictimGroup], list[Casualty]] = defaultdict(list)
     hits: dict[VictimGroup, list[Casualty]] = defaultdict(list)
     for event in events:
-        if event.attribution.stance == Stance.DENIED:
+        if skip_denied and event.attribution.stance == Stance.DENIED:
             continue
         for casualty in event.casualties:
             if casualty.kind == CasualtyKind.INJURED and lexicon.is_hit_only(casualty.text):

@@ -1,4 +1,4 @@
-"""Compose the per-document stages: text -> extract -> resolve -> local fuse.
+"""Compose the per-document stages: text -> extract -> resolve -> accounts -> local fuse.
 
 A ``PipelineSpec`` is the small, picklable description of a pipeline (which spaCy model,
 which gazetteer cache); ``build()`` loads the heavy resources once, in whichever process
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..extract import Extractor, load_pipeline
 from ..extract.nlp import require_model
+from ..fuse.accounts import merge_accounts
 from ..fuse.local import fuse_document
 from ..models import Document, DocumentResult, Rejected, RejectReason
 from ..resolve import Gazetteer, Resolver
@@ -72,7 +73,7 @@ class Pipeline:
 
     def _finish(self, document: Document, mentions) -> DocumentResult:
         try:
-            events = self.resolver.resolve(document, mentions)
+            events = merge_accounts(self.resolver.resolve(document, mentions))
             incidents = fuse_document(document, events)
         except Exception as exc:  # noqa: BLE001 - kept with its reason, never dropped
             return failed_result(document, exc)

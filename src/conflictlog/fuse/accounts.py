@@ -1,0 +1,77 @@
+"""One event per account: what one speaker says about one happening in one report.
+
+A report often tells one happening in several sentences ("a man was shot on Main Street",
+"he died at the hospital", "police said the victim was 24"). The extractor yields a mention per
+sentence and groups the mentions of one happening (``Event.group``). Here the mentions of one
+group that share a speaker and a stance become ONE event with every sentence as evidence, so a
+death told three times is counted once, while different accounts stay apart: a claim and its
+denial, or two sides' figures, are never joined (who said what is kept).
+
+Figures of an account follow the rules of ``fuse.local`` (largest lower bound; people only
+said to be hit are its dead first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..models import Casualty, Dispute, Event, IncidentCasualty, Span
+from .local import best_location, combine_casualties, lead_event, merge_actors
+
+AccountKey = tuple[int, str | None, str]
+
+
+def merge_accounts(events: list[Event]) -> list[Event]:
+    """The events of one document with each account's mentions joined, in first-mention order."""
+    accounts: dict[AccountKey, list[Event]] = {}
+    for event in events:
+        accounts.setdefault(account_key(event), []).append(event)
+    return [members[0] if len(members) == 1 else merge_account(members) for members in accounts.values()]
+
+
+def account_key(event: Event) -> AccountKey:
+    """Which account a mention belongs to: its happening, its speaker (or relaying outlet), its stance."""
+    speaker = event.attribution.source or event.attribution.via
+    # "Gegham Stepanyan" and later "Stepanyan" are one speaker: people and bodies are named in full
+    # once, then by their last word ("the defense ministry" ... "the ministry").
+    return event.group, speaker.split()[-1].casefold() if speaker else None, event.attribution.stance
+
+
+def merge_account(members: list[Event]) -> Event:
+    """One event from the mentions of one account; it keeps the first mention's id."""
+    first, lead = members[0], lead_event(members)
+    dated = next((e for e in members if e.date), first)
+    return Event(
+        id=first.id, document_id=first.document_id, event_type=lead.event_type,
+        sub_event_type=lead.sub_event_type, date=dated.date, date_precision=dated.date_precision,
+        location=best_location(e.location for e in members), actors=merge_actors(members),
+        casualties=_casualties(members), attribution=first.attribution,
+        disputed_by=_disputes(members), evidence=_evidence(members),
+        incident_id=first.incident_id, group=first.group,
+    )
+
+
+def _casualties(members: list[Event]) -> list[Casualty]:
+    stated = [c for e in members for c in e.casualties]
+    return [Casualty(kind=f.kind, group=f.group, min=f.min, max=f.max, text=_words_for(f, stated))
+            for f in combine_casualties(members, skip_denied=False)]
+
+
+def _words_for(figure: IncidentCasualty, stated: list[Casualty]) -> str:
+    """The words a combined figure was read from: those of the mention that gave its lower bound."""
+    same = [c for c in stated if c.kind == figure.kind and c.group == figure.group]
+    exact = [c for c in same if c.min == figure.min]
+    return (exact or same)[0].text if (exact or same) else ""
+
+
+def _disputes(members: Iterable[Event]) -> list[Dispute]:
+    seen: dict[tuple[str | None, str], Dispute] = {}
+    for event in members:
+        for dispute in event.disputed_by:
+            seen.setdefault((dispute.source, dispute.text), dispute)
+    return list(seen.values())
+
+
+def _evidence(members: Iterable[Event]) -> list[Span]:
+    spans = {(s.start, s.end): s for e in members for s in e.evidence}
+    return [spans[key] for key in sorted(spans)]

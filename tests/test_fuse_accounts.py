@@ -1,0 +1,61 @@
+"""One event per account: a happening's mentions by one speaker are joined, accounts stay apart."""
+
+from conflictlog.fuse.accounts import merge_accounts
+from conflictlog.models import (
+    Attribution, Casualty, CasualtyKind, Dispute, Event, Location, Span, Stance, VictimGroup,
+)
+
+
+def mention(eid, start, *, group=0, source=None, stance=Stance.ASSERTED, casualties=(), disputes=()):
+    text = f"sentence {eid}"
+    return Event(
+        id=eid, document_id="d1", event_type="Violence against civilians", sub_event_type="Attack",
+        date="2024-03-01", date_precision=None, location=Location(text="Springfield"), actors=[],
+        casualties=list(casualties), attribution=Attribution(source=source, stance=stance),
+        disputed_by=list(disputes), evidence=[Span(text, start, start + len(text))], group=group,
+    )
+
+
+def killed(n, text="was killed"):
+    return Casualty(CasualtyKind.KILLED, VictimGroup.ALL, n, n, text)
+
+
+def test_a_death_told_twice_by_one_speaker_is_one_event_counted_once():
+    events = merge_accounts([mention("a", 0, source="police", casualties=[killed(1, "a man was killed")]),
+                             mention("b", 40, source="police", casualties=[killed(1, "the victim died")])])
+    assert len(events) == 1
+    assert [(c.kind, c.min, c.max) for c in events[0].casualties] == [(CasualtyKind.KILLED, 1, 1)]
+    assert [s.start for s in events[0].evidence] == [0, 40]
+    assert events[0].id == "a"
+
+
+def test_different_speakers_and_happenings_stay_apart():
+    events = merge_accounts([mention("a", 0, source="police"), mention("b", 20, source="the mayor"),
+                             mention("c", 40, source="police", group=1)])
+    assert [e.id for e in events] == ["a", "b", "c"]
+
+
+def test_a_claim_and_its_denial_are_never_joined():
+    claim = mention("a", 0, source="Baku", stance=Stance.ALLEGED, casualties=[killed(6)],
+                    disputes=[Dispute(source="Official Stepanakert", side="Artsakh", text="denied")])
+    denial = mention("b", 30, source="Baku", stance=Stance.DENIED)
+    assert [e.id for e in merge_accounts([claim, denial])] == ["a", "b"]
+
+
+def test_a_speaker_named_in_full_then_by_surname_is_one_account():
+    events = merge_accounts([mention("a", 0, source="Gegham Stepanyan"), mention("b", 30, source="Stepanyan")])
+    assert len(events) == 1
+
+
+def test_people_only_said_to_be_shot_are_the_dead_of_the_account_first():
+    shot = Casualty(CasualtyKind.INJURED, VictimGroup.ALL, 1, 1, "a man was shot")
+    events = merge_accounts([mention("a", 0, casualties=[shot]), mention("b", 30, casualties=[killed(1, "he died")])])
+    assert [(c.kind, c.min) for c in events[0].casualties] == [(CasualtyKind.KILLED, 1)]
+
+
+def test_the_largest_lower_bound_wins_and_keeps_its_words():
+    events = merge_accounts([mention("a", 0, casualties=[killed(2, "two were killed")]),
+                             mention("b", 30, casualties=[Casualty(CasualtyKind.KILLED, VictimGroup.ALL, 3, None,
+                                                                   "at least three died")])])
+    (figure,) = events[0].casualties
+    assert (figure.min, figure.max, figure.text) == (3, None, "at least three died")
