@@ -28,12 +28,17 @@ from conflictlog.evaluate import EvaluationReport, evaluate
 # date/place floors raised after d3b5f5e (muc4 date .533 place .589; gvdb date .655 place .564 place_specific .500).
 # killed floors raised after running totals and deaths without a kill verb (muc4 killed .462; gvdb killed .599,
 # children_killed .667).
+# One event per account (fuse/accounts.py): muc4 killed .497 injured .500 perpetrator .436; gvdb killed .676
+# injured .545 children_killed .706 children_injured .421.
+# perp_certainty is the one floor taken DOWN (.46 -> .43), on purpose: it is an accuracy over the perpetrators
+# that were matched, and perpetrator F1 rose from .35 to .44 (5aba6e3), so the matched set grew from 73 to 83
+# with 35 -> 37 right: more right answers, a lower share. Raise it again when certainty improves.
 FLOORS: dict[str, dict[str, float]] = {
-    "muc4_dev": {"relevance": 0.77, "killed": 0.45, "injured": 0.46, "date": 0.51, "place": 0.58,
-                 "place_specific": 0.36, "perpetrator": 0.33, "event_type": 0.72, "sub_event_type": 0.71,
-                 "perp_certainty": 0.46},
-    "gvdb_dev": {"relevance": 0.95, "killed": 0.58, "injured": 0.47, "children_killed": 0.65,
-                 "children_injured": 0.37, "date": 0.64, "place": 0.54, "place_specific": 0.48},
+    "muc4_dev": {"relevance": 0.77, "killed": 0.48, "injured": 0.49, "date": 0.53, "place": 0.58,
+                 "place_specific": 0.36, "perpetrator": 0.42, "event_type": 0.72, "sub_event_type": 0.71,
+                 "perp_certainty": 0.43},
+    "gvdb_dev": {"relevance": 0.95, "killed": 0.66, "injured": 0.53, "children_killed": 0.69,
+                 "children_injured": 0.41, "date": 0.64, "place": 0.55, "place_specific": 0.49},
     "case2021_dev": {"relevance": 0.91, "event_type": 0.76, "sub_event_type": 0.66},
 }
 
