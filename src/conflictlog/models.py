@@ -32,6 +32,8 @@ ACLED_EVENT_TYPES: dict[str, tuple[str, ...]] = _load_vocabulary()
 
 
 class DatePrecision(StrEnum):
+    """How exactly an event date is known: the day, or only its week, month or year."""
+
     DAY = "day"
     WEEK = "week"
     MONTH = "month"
@@ -39,6 +41,8 @@ class DatePrecision(StrEnum):
 
 
 class GeoPrecision(StrEnum):
+    """How exactly a location is known, from a point to a whole country."""
+
     EXACT = "exact"
     TOWN = "town"
     DISTRICT = "district"
@@ -47,6 +51,8 @@ class GeoPrecision(StrEnum):
 
 
 class ActorRole(StrEnum):
+    """Whether an actor did the act or suffered it."""
+
     INITIATOR = "initiator"
     TARGET = "target"
 
@@ -62,6 +68,8 @@ class PerpetratorAttribution(StrEnum):
 
 
 class CasualtyKind(StrEnum):
+    """What happened to the people a casualty figure counts."""
+
     KILLED = "killed"
     INJURED = "injured"
     MISSING = "missing"
@@ -70,6 +78,8 @@ class CasualtyKind(StrEnum):
 
 
 class VictimGroup(StrEnum):
+    """Who a casualty figure counts; ``all`` when the text does not say."""
+
     ALL = "all"
     CIVILIANS = "civilians"
     CHILDREN = "children"
@@ -78,6 +88,8 @@ class VictimGroup(StrEnum):
 
 
 class Stance(StrEnum):
+    """How the speaker holds what they say: as fact, as an allegation, as a denial, or unsure."""
+
     ASSERTED = "asserted"
     ALLEGED = "alleged"
     DENIED = "denied"
@@ -85,6 +97,8 @@ class Stance(StrEnum):
 
 
 class IncidentStatus(StrEnum):
+    """How far an incident is confirmed across independent sources (rules in docs/fusion.md)."""
+
     SINGLE_SOURCE = "single_source"
     CORROBORATED = "corroborated"
     CONTESTED = "contested"
@@ -92,6 +106,8 @@ class IncidentStatus(StrEnum):
 
 
 class InputFormat(StrEnum):
+    """The kind of input a document was read from."""
+
     SEED = "seed"
     TEXT = "text"
     JSONL = "jsonl"
@@ -175,6 +191,8 @@ class Span:
 
 @dataclass(slots=True)
 class Location:
+    """Where an event happened: the words as written and the gazetteer place chosen for them."""
+
     text: str | None = None
     name: str | None = None
     admin1: str | None = None
@@ -187,6 +205,8 @@ class Location:
 
 @dataclass(slots=True)
 class Actor:
+    """Who did it (initiator) or to whom (target), as written and as normalised."""
+
     role: ActorRole
     text: str
     name: str | None = None
@@ -197,6 +217,8 @@ class Actor:
 
 @dataclass(slots=True)
 class Casualty:
+    """A casualty figure as one passage states it: a range of people of one kind and group."""
+
     kind: CasualtyKind
     group: VictimGroup
     min: int | None
@@ -218,6 +240,8 @@ class Attribution:
 
 @dataclass(slots=True)
 class Dispute:
+    """Another side's denial of or challenge to a claim, kept beside the claim, never merged into it."""
+
     source: str | None
     side: str | None
     text: str
@@ -266,6 +290,8 @@ class Event:
 
 @dataclass(slots=True)
 class IncidentCasualty:
+    """An incident's figure of one kind and group across its reports: lowest, best and highest."""
+
     kind: CasualtyKind
     group: VictimGroup
     min: int | None
@@ -275,6 +301,8 @@ class IncidentCasualty:
 
 @dataclass(slots=True)
 class IncidentSource:
+    """A speaker or outlet that reported an incident, with its side and the document it spoke in."""
+
     source: str | None
     side: str | None
     document_id: str
