@@ -59,3 +59,30 @@ def test_the_largest_lower_bound_wins_and_keeps_its_words():
                                                                    "at least three died")])])
     (figure,) = events[0].casualties
     assert (figure.min, figure.max, figure.text) == (3, None, "at least three died")
+
+
+def test_the_unattributed_narrative_joins_the_happenings_one_named_speaker():
+    events = merge_accounts([mention("a", 0, casualties=[killed(1, "a man was shot and killed")]),
+                             mention("b", 40, source="police", casualties=[killed(1, "was found dead")])])
+    (account,) = events
+    assert account.id == "a" and account.attribution.source == "police"
+    assert [s.start for s in account.evidence] == [0, 40]
+    assert [(c.kind, c.min) for c in account.casualties] == [(CasualtyKind.KILLED, 1)]
+
+
+def test_the_narrative_stays_apart_when_two_speakers_tell_the_happening():
+    events = merge_accounts([mention("a", 0, casualties=[killed(1)]), mention("b", 30, source="police"),
+                             mention("c", 60, source="the victim's mother")])
+    assert [e.id for e in events] == ["a", "b", "c"]
+
+
+def test_the_narrative_stays_apart_when_its_figures_disagree():
+    events = merge_accounts([mention("a", 0, casualties=[killed(2)]),
+                             mention("b", 30, source="police", casualties=[killed(1)])])
+    assert [e.attribution.source for e in events] == [None, "police"]
+
+
+def test_a_narrative_never_joins_a_denial():
+    events = merge_accounts([mention("a", 0, casualties=[killed(3)]),
+                             mention("b", 30, source="the army", stance=Stance.DENIED)])
+    assert [e.id for e in events] == ["a", "b"]

@@ -7,6 +7,12 @@ group that share a speaker and a stance become ONE event with every sentence as 
 death told three times is counted once, while different accounts stay apart: a claim and its
 denial, or two sides' figures, are never joined (who said what is kept).
 
+The reporter's own unattributed narrative of a happening ("a man was shot Tuesday", then
+"police said the victim was found in a car") is read as the account of the happening's ONE
+named speaker of the same stance: news style names its source once. It joins only when that
+speaker is the only one telling the happening with that stance and no figure of the two
+disagrees; its sentences stay in the evidence, so what was said unattributed stays visible.
+
 Figures of an account follow the rules of ``fuse.local`` (largest lower bound; people only
 said to be hit are its dead first).
 """
@@ -15,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..models import Casualty, Dispute, Event, IncidentCasualty, Span
+from ..models import Attribution, Casualty, Dispute, Event, IncidentCasualty, Span
 from .local import best_location, combine_casualties, lead_event, merge_actors
 
 AccountKey = tuple[int, str | None, str]
@@ -26,7 +32,11 @@ def merge_accounts(events: list[Event]) -> list[Event]:
     accounts: dict[AccountKey, list[Event]] = {}
     for event in events:
         accounts.setdefault(account_key(event), []).append(event)
-    return [members[0] if len(members) == 1 else merge_account(members) for members in accounts.values()]
+    _join_narratives(accounts)
+    order = {id(event): index for index, event in enumerate(events)}
+    joined = sorted((sorted(members, key=lambda e: order[id(e)]) for members in accounts.values()),
+                    key=lambda members: order[id(members[0])])
+    return [members[0] if len(members) == 1 else merge_account(members) for members in joined]
 
 
 def account_key(event: Event) -> AccountKey:
@@ -37,6 +47,22 @@ def account_key(event: Event) -> AccountKey:
     return event.group, speaker.split()[-1].casefold() if speaker else None, event.attribution.stance
 
 
+def _join_narratives(accounts: dict[AccountKey, list[Event]]) -> None:
+    """Move each unattributed account into its happening's single named account (module docstring)."""
+    for key in [k for k in accounts if k[1] is None]:
+        group, _, stance = key
+        named = [k for k in accounts if k[0] == group and k[1] is not None and k[2] == stance]
+        if len(named) == 1 and _figures_agree(accounts[key], accounts[named[0]]):
+            accounts[named[0]].extend(accounts.pop(key))
+
+
+def _figures_agree(some: list[Event], others: list[Event]) -> bool:
+    """True when no (kind, victim group) has different lower bounds in the two accounts."""
+    lows = {(f.kind, f.group): f.min for f in combine_casualties(some, skip_denied=False)}
+    return all(lows.get((f.kind, f.group), f.min) == f.min
+               for f in combine_casualties(others, skip_denied=False))
+
+
 def merge_account(members: list[Event]) -> Event:
     """One event from the mentions of one account; it keeps the first mention's id."""
     first, lead = members[0], lead_event(members)
@@ -45,10 +71,16 @@ def merge_account(members: list[Event]) -> Event:
         id=first.id, document_id=first.document_id, event_type=lead.event_type,
         sub_event_type=lead.sub_event_type, date=dated.date, date_precision=dated.date_precision,
         location=best_location(e.location for e in members), actors=merge_actors(members),
-        casualties=_casualties(members), attribution=first.attribution,
+        casualties=_casualties(members), attribution=_speaker(members),
         disputed_by=_disputes(members), evidence=_evidence(members),
         incident_id=first.incident_id, group=first.group,
     )
+
+
+def _speaker(members: list[Event]) -> Attribution:
+    """The attribution of the first mention that names its speaker (a joined narrative names none)."""
+    named = (e.attribution for e in members if e.attribution.source or e.attribution.via)
+    return next(named, members[0].attribution)
 
 
 def _casualties(members: list[Event]) -> list[Casualty]:
