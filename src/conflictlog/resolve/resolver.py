@@ -25,6 +25,7 @@ from .dates import ResolvedDate, reference_day, resolve_date
 from .gazetteer import Gazetteer
 from .geo import resolve_location, resolve_span, to_location
 from .names import name_key
+from .scene import find_scene
 from .settle import group_members, settle_date, settle_place
 from .story_dates import dates_a_statement, story_date
 
@@ -80,10 +81,11 @@ class Resolver:
     def _fallback_location(self, context: DocContext, home: Location | None) -> Callable[[Location], Location]:
         country = context.main_country()
         place = self.gazetteer.country(country) if country else None
+        scene = home or find_scene(context.text[context.story_start:], context, self.gazetteer)
 
         def fallback(unresolved: Location) -> Location:
-            if home is not None:
-                return dataclasses.replace(home, text=unresolved.text)
+            if scene is not None:
+                return dataclasses.replace(scene, text=unresolved.text)
             if place is None:
                 return unresolved
             return dataclasses.replace(to_location(unresolved.text, place), text=unresolved.text)

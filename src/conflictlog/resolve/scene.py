@@ -1,0 +1,54 @@
+"""The scene of a local report read from its wording, when no mention named a resolvable place.
+
+Local news often names its town only in phrases the entity recogniser does not tag as places:
+"shot while walking on the 800 block of Cadillac Drive in Ceres", "Cicero officials say",
+"shot by Burbank police". Without them every event of the report would have no place at all.
+So the text is scanned for a capitalised name right after "in"/"near"/"outside" or right
+before "police"/"officials"/...; the first such name that is the main name of a populated
+place in the gazetteer is the scene, the namesake chosen by the document's context as for
+any place span. Alternate names are not enough here ("Bonner" is an alternate name of a
+Washington): a bare word in running text must be the place's own name to count.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..models import Location
+from .context import DocContext
+from .gazetteer import Gazetteer
+from .geo import PlaceQuery, score, to_location
+from .names import name_key
+
+_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
+
+
+def find_scene(text: str, context: DocContext, gazetteer: Gazetteer) -> Location | None:
+    """The first cue-named populated place of ``text`` (module rules), or None."""
+    for match in _cue_pattern().finditer(text):
+        name = match.group("before") or match.group("after")
+        found = _populated_place(name, context, gazetteer)
+        if found is not None:
+            return found
+    return None
+
+
+def _populated_place(name: str, context: DocContext, gazetteer: Gazetteer) -> Location | None:
+    key = name_key(name)
+    query = PlaceQuery(name)
+    towns = [p for p in gazetteer.candidates(key) if p.feature_class == "P" and name_key(p.name) == key]
+    if not towns:
+        return None
+    return to_location(name, max(towns, key=lambda place: score(place, query, context)))
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    raw = resources.files("conflictlog.resolve").joinpath("data", "scene_cues.json").read_text(encoding="utf-8")
+    cues = json.loads(raw)
+    before = "|".join(map(re.escape, cues["before"]))
+    after = "|".join(map(re.escape, cues["after"]))
+    return re.compile(rf"\b(?:{before}) (?P<before>{_NAME})\b(?!')|\b(?P<after>{_NAME})(?:'s)? (?:{after})\b")

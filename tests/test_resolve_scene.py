@@ -1,0 +1,39 @@
+"""The scene of a local report read from cue phrases when no place span was tagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictlog.resolve import DocContext, Gazetteer
+from conflictlog.resolve.scene import find_scene
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.open()
+
+
+def scene_of(text: str, gazetteer: Gazetteer) -> str | None:
+    found = find_scene(text, DocContext.empty(), gazetteer)
+    return found.name if found else None
+
+
+def test_a_town_after_in_is_the_scene(gazetteer: Gazetteer) -> None:
+    text = "A 20-year-old man was shot while walking on the 800 block of Cadillac Drive in Ceres, police said."
+    assert scene_of(text, gazetteer) == "Ceres"
+
+
+def test_a_town_before_police_or_officials_is_the_scene(gazetteer: Gazetteer) -> None:
+    assert scene_of("Two people were injured Monday, Cicero officials say.", gazetteer) == "Cicero"
+    assert scene_of("A man who was shot by Burbank police pleaded not guilty.", gazetteer) == "Burbank"
+
+
+def test_a_hometown_or_a_possessive_is_not_the_scene(gazetteer: Gazetteer) -> None:
+    # "of Ashdown" is where a victim lives; "Chicago's 911 center" is an office, not a scene.
+    assert scene_of("Caitlin Caskey of Ashdown was shot at a party.", gazetteer) is None
+    assert scene_of("Two call takers at Chicago's 911 center were suspended.", gazetteer) is None
+
+
+def test_a_capitalised_word_that_names_no_town_is_skipped(gazetteer: Gazetteer) -> None:
+    assert scene_of("In January a man was shot in Ceres.", gazetteer) == "Ceres"
+    assert scene_of("Police found him in Critical condition.", gazetteer) is None
