@@ -133,7 +133,7 @@ def test_a_dated_wire_dateline_is_only_the_filing_office(resolver: Resolver) -> 
 @pytest.mark.parametrize(("dateline", "expected"), [
     ("CORINTH, Miss. --", ("Corinth", "Mississippi", GeoPrecision.TOWN)),
     ("CHARLESTOWN, Ind. -", ("Charlestown", "Indiana", GeoPrecision.TOWN)),
-    ("ADAMS COUNTY, Colo. (CBS4) –", ("Colorado", "Colorado", GeoPrecision.REGION)),
+    ("ADAMS COUNTY, Colo. (CBS4) –", ("Adams County", "Colorado", GeoPrecision.DISTRICT)),
 ])
 def test_a_dateline_place_lies_in_the_state_the_dateline_names(resolver: Resolver, dateline: str, expected: tuple) -> None:
     text = f"{dateline} A suspect is in custody after a man was shot and killed."

@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from .counties import COUNTY_DATASET, county_records
 from .names import name_key
 from .sources import (
     PlaceRecord,
@@ -47,7 +48,7 @@ CREATE INDEX places_country ON places (country_code, feature_code);
 
 def cache_file_name() -> str:
     """The compiled file's name: it changes whenever a source or the schema changes."""
-    digest = hashlib.sha256(f"{SCHEMA_VERSION}\n{source_fingerprint()}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}\n{source_fingerprint()}\ncounties={COUNTY_DATASET}".encode()).hexdigest()
     return f"gazetteer-{digest[:16]}.sqlite"
 
 
@@ -73,7 +74,9 @@ def all_records() -> Iterable[PlaceRecord]:
     yield from country_records(cities)
     yield from subdivision_records(cities, {e["iso_3166_2"] for e in curated if e.get("iso_3166_2")})
     replaced = {e["geonames_id"] for e in curated if e.get("geonames_id")}
-    yield from city_records(cities, admin1_names(cities), replaced)
+    names_of_admin1 = admin1_names(cities)
+    yield from city_records(cities, names_of_admin1, replaced)
+    yield from county_records(cities, names_of_admin1)
 
 
 def _write_database(path: Path, records: Iterable[PlaceRecord]) -> None:

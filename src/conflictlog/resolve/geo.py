@@ -48,6 +48,9 @@ _NO_POINT_PENALTY = 2.0
 _FOREIGN_LIMIT_KM = 500.0
 _LOCAL_LIMIT_KM = 150.0
 _UNIT_NEAR_KM = 100.0
+# "U.S. troops", "Los Angeles County coroner": a country or county modifying a noun names who acts,
+# not where; a town of the same name may still be the scene (the county's seat, often).
+_NOT_AS_MODIFIER = ("PCLI", "ADM2")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,7 @@ def resolve_span(span: Span, context: DocContext, gazetteer: Gazetteer) -> Locat
     for query in readings(span.text):
         candidates = [p for p in gazetteer.candidates(query.name)
                       if fits_context(p, context) and fits_unit(p, query, context)
-                      and not (modifier and p.feature_code == "PCLI")]
+                      and not (modifier and p.feature_code in _NOT_AS_MODIFIER)]
         if candidates:
             best = max(candidates, key=lambda place: score(place, query, context))
             return to_location(span.text, best, query.wanted)
