@@ -32,6 +32,8 @@ from conflictlog.evaluate import EvaluationReport, evaluate
 # injured .545 children_killed .706 children_injured .421.
 # Unattributed narrative joins the happening's one named speaker: muc4 killed .502 injured .504; gvdb killed .718
 # injured .592 children_killed .727 children_injured .444.
+# Hurt states ("left in critical condition", "with gunshot wounds") and "shot at" as no hit: gvdb injured .636
+# children_injured .571 (killed .717).
 # perp_certainty is the one floor taken DOWN (.46 -> .43), on purpose: it is an accuracy over the perpetrators
 # that were matched, and perpetrator F1 rose from .35 to .44 (5aba6e3), so the matched set grew from 73 to 83
 # with 35 -> 37 right: more right answers, a lower share. Raise it again when certainty improves.
@@ -39,8 +41,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "muc4_dev": {"relevance": 0.77, "killed": 0.49, "injured": 0.49, "date": 0.53, "place": 0.58,
                  "place_specific": 0.36, "perpetrator": 0.42, "event_type": 0.72, "sub_event_type": 0.71,
                  "perp_certainty": 0.43},
-    "gvdb_dev": {"relevance": 0.95, "killed": 0.70, "injured": 0.58, "children_killed": 0.71,
-                 "children_injured": 0.43, "date": 0.64, "place": 0.55, "place_specific": 0.49},
+    "gvdb_dev": {"relevance": 0.95, "killed": 0.70, "injured": 0.62, "children_killed": 0.71,
+                 "children_injured": 0.56, "date": 0.64, "place": 0.55, "place_specific": 0.49},
     "case2021_dev": {"relevance": 0.91, "event_type": 0.76, "sub_event_type": 0.66},
 }
 

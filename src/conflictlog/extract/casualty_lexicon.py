@@ -72,6 +72,10 @@ class CasualtyLexicon:
     fatal_victim_modifiers: frozenset[str]
     victim_nouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    condition_nouns: frozenset[str]
+    hurt_conditions: frozenset[str]
+    stay_verbs: frozenset[str]
+    missed_preps: frozenset[str]
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> "CasualtyLexicon":
@@ -111,6 +115,10 @@ class CasualtyLexicon:
             fatal_victim_modifiers=words("fatal_victim_modifiers"),
             victim_nouns=words("victim_nouns"),
             plural_pronouns=words("plural_pronouns"),
+            condition_nouns=words("condition_nouns"),
+            hurt_conditions=words("hurt_conditions"),
+            stay_verbs=words("stay_verbs"),
+            missed_preps=words("missed_preps"),
         )
 
     def is_hit_only(self, text: str) -> bool:

@@ -12,7 +12,11 @@ The victim is found through the dependency parse, never by distance:
   or its possessor ("a man's body"); "the homicide victim" is a dead one;
 * "death toll": the figure the toll rises to or stands at.
 
-Negated and hypothetical clauses ("were not hurt", "threatened to kill") report nothing.
+* a hurt state: "left a man in critical condition", "a victim with gunshot wounds",
+  "she is in the hospital" (weak: the one hit may be the dead told elsewhere).
+
+Negated and hypothetical clauses ("were not hurt", "threatened to kill") report nothing, nor
+does a shot aimed at someone ("fired at her", "shot at the car").
 Weak readings ("was shot", "was taken to hospital") say someone was hurt unless a strong
 reading in the same sentence says more about the same victim.
 """
@@ -59,7 +63,7 @@ def _token_readings(token: Token, lex: CasualtyLexicon) -> list[Reading]:
     if token.pos_ in ("VERB", "AUX"):
         return _verb_readings(token, lex)
     if token.pos_ in ("NOUN", "PROPN"):
-        return _noun_readings(token, lex)
+        return _noun_readings(token, lex) or _state_readings(token, lex)
     return []
 
 
@@ -92,7 +96,7 @@ def _verb_readings(verb: Token, lex: CasualtyLexicon) -> list[Reading]:
         return _patient_readings(verb, CasualtyKind.KILLED, weak=False, subject_fallback=True)
     if lemma in lex.verbs:
         return _patient_readings(verb, lex.verbs[lemma], weak=False)
-    if lemma in lex.weak_verbs:
+    if lemma in lex.weak_verbs and not _is_aimed_only(verb, lex):
         return _patient_readings(verb, lex.weak_verbs[lemma], weak=True)
     if lemma in lex.hospital_verbs and _goes_to_hospital(verb, lex):
         return _patient_readings(verb, CasualtyKind.INJURED, weak=True)
@@ -126,6 +130,38 @@ def _patient_readings(verb: Token, kind: CasualtyKind, *, weak: bool,
         if not victims and (subject_fallback or verb.tag_ == "VBN"):
             victims = _subjects(verb, ("nsubj",))  # headline style: "Three killed in shooting"
     return [Reading(kind, victim, verb, weak) for victim in victims if _is_person(victim)]
+
+
+def _is_aimed_only(verb: Token, lex: CasualtyLexicon) -> bool:
+    """ "shot at her": the shot was aimed, whether it hit is not said. The passive ("he was shot
+    at five times") is kept: reports mostly use it of a man hit, and tell the misses otherwise."""
+    return not _is_passive(verb) and any(c.dep_ == "prep" and c.lower_ in lex.missed_preps for c in verb.children)
+
+
+def _state_readings(state: Token, lex: CasualtyLexicon) -> list[Reading]:
+    """People said to be in a hurt state: the noun after "in"/"with" names it (module docstring)."""
+    prep = state.head
+    if state.dep_ != "pobj" or prep.dep_ != "prep" or not _is_hurt_state(state, prep, lex):
+        return []
+    holder = prep.head
+    if holder.pos_ in ("NOUN", "PROPN", "PRON"):
+        victims = [_antecedent(holder)]  # "a man in critical condition"
+    elif _is_irrealis(holder, lex):
+        return []
+    else:
+        victims = _objects(holder) or _subjects(holder, ("nsubj", "nsubjpass"))
+    return [Reading(CasualtyKind.INJURED, victim, state, weak=True) for victim in victims if _is_person(victim)]
+
+
+def _is_hurt_state(state: Token, prep: Token, lex: CasualtyLexicon) -> bool:
+    lemma, word = state.lemma_.lower(), prep.lower_
+    if word == "with":
+        return lemma in lex.harm_nouns
+    if word != "in":
+        return False
+    if lemma in lex.condition_nouns:
+        return any(c.dep_ == "amod" and c.lower_ in lex.hurt_conditions for c in state.children)
+    return lemma in lex.hospital_nouns and prep.head.lemma_.lower() in lex.stay_verbs
 
 
 def _is_person(token: Token) -> bool:
@@ -210,7 +246,8 @@ def _is_passive(verb: Token) -> bool:
         return True
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
-    has_subject = any(c.dep_ in ("nsubj", "dobj") for c in verb.children)
+    # "was shot and killed Jan. 11": a date parsed as an object makes no active clause.
+    has_subject = any(c.dep_ == "nsubj" or (c.dep_ == "dobj" and _is_person(c)) for c in verb.children)
     return verb.dep_ == "conj" and not has_subject and verb.head != verb and _is_passive(verb.head)
 
 
