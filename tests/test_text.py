@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conflictlog.models import Document, content_hash
 from conflictlog.text import find_dateline, is_all_caps, prepare, truecase
 
@@ -35,6 +37,23 @@ def test_reuters_and_ap_datelines() -> None:
     ap = find_dateline("KYIV (AP) \u2014 Russian drones struck the capital.")
     assert ap is not None and ap.place.text == "KYIV" and ap.date is None
     assert "KYIV (AP) \u2014 Russian"[ap.end:].startswith("Russian")
+
+
+@pytest.mark.parametrize(("text", "place", "story"), [
+    ("YORK, Pa- A 16-year-old girl was charged.", "YORK", "A 16-year-old"),
+    ("HARRISBURG, PA- One person is dead.", "HARRISBURG", "One person"),
+    ("PASADENA >> One man remained hospitalized.", "PASADENA", "One man"),
+    ("HOUSTON ??? Police have released photos.", "HOUSTON", "Police have"),
+])
+def test_local_site_datelines(text: str, place: str, story: str) -> None:
+    dateline = find_dateline(text)
+    assert dateline is not None and dateline.place.text == place
+    assert text[dateline.end:].startswith(story)
+
+
+def test_a_hyphenated_word_is_no_dateline() -> None:
+    assert find_dateline("THE U.S.-BACKED REGIME KILLED 10 PEASANTS.") is None
+    assert find_dateline("WINSTON-SALEM, N.C. \u2014 A man was shot.").place.text == "WINSTON-SALEM"
 
 
 def test_no_dateline_in_plain_prose() -> None:

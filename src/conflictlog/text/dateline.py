@@ -5,6 +5,7 @@ Three styles are recognised at the very start of a text::
     SAN SALVADOR, 3 JAN 90 -- [REPORT] [TEXT] ...     (FBIS / MUC)
     STEPANAKERT, Sept 19 (Reuters) - ...
     KYIV (AP) — ...
+    YORK, Pa- ...                                     (local sites)
 
 The dateline's ``end`` also covers the bracketed FBIS header tags that follow the dash
 (``[REPORT] [ARMED FORCES PRESS COMMITTEE, COPREFA] [TEXT]``), so that an extractor can
@@ -26,7 +27,9 @@ _DATE = (
     r"|NO DATE))?"
 )
 _AGENCY = r"(?:\s*\([^()\n]{1,40}\))?"
-_DASH = r"\s*(?:--|\u2014|\u2013|(?<= )-(?= ))"
+# A dash ends the dateline; local sites also write "YORK, Pa- A girl", "PASADENA >> One man", and
+# an em dash lost to a bad encoding reads "HOUSTON ??? Police".
+_DASH = r"\s*(?:--|\u2014|\u2013|-(?= )|>>|\?{3})"
 _TAGS = r"(?:\s*\[[^\]\n]{0,160}\])*"
 _DATELINE = re.compile(r"\A\s*" + _PLACE + _REGION + _DATE + _AGENCY + _DASH + _TAGS)
 
