@@ -86,3 +86,18 @@ def test_a_narrative_never_joins_a_denial():
     events = merge_accounts([mention("a", 0, casualties=[killed(3)]),
                              mention("b", 30, source="the army", stance=Stance.DENIED)])
     assert [e.id for e in events] == ["a", "b"]
+
+
+def test_people_only_said_to_be_hit_are_among_the_dead_another_account_tells():
+    shot = Casualty(CasualtyKind.INJURED, VictimGroup.ALL, 1, 1, "found him with gunshot wounds")
+    events = merge_accounts([mention("a", 0, source="police", casualties=[shot]),
+                             mention("b", 40, source="his brother", casualties=[killed(1, "his death")]),
+                             mention("c", 80, source="the mayor")])
+    assert [[(c.kind, c.min) for c in e.casualties] for e in events] == [[], [(CasualtyKind.KILLED, 1)], []]
+
+
+def test_a_denied_death_leaves_the_people_hit_injured():
+    shot = Casualty(CasualtyKind.INJURED, VictimGroup.ALL, 2, 2, "two men were shot")
+    events = merge_accounts([mention("a", 0, source="police", casualties=[shot]),
+                             mention("b", 40, source="the army", stance=Stance.DENIED, casualties=[killed(2)])])
+    assert [(c.kind, c.min) for c in events[0].casualties] == [(CasualtyKind.INJURED, 2)]

@@ -14,14 +14,18 @@ speaker is the only one telling the happening with that stance and no figure of 
 disagrees; its sentences stay in the evidence, so what was said unattributed stays visible.
 
 Figures of an account follow the rules of ``fuse.local`` (largest lower bound; people only
-said to be hit are its dead first).
+said to be hit are its dead first). The dead another account of the same happening tells are
+among the hit too: "police found him with gunshot wounds" and "his family mourns his death"
+count one dead, not one dead and one injured.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
-from ..models import Attribution, Casualty, Dispute, Event, IncidentCasualty, Span
+from ..extract.casualty_lexicon import default_lexicon
+from ..models import Attribution, Casualty, CasualtyKind, Dispute, Event, IncidentCasualty, Span
 from .local import best_location, combine_casualties, lead_event, merge_actors
 
 AccountKey = tuple[int, str | None, str]
@@ -36,7 +40,25 @@ def merge_accounts(events: list[Event]) -> list[Event]:
     order = {id(event): index for index, event in enumerate(events)}
     joined = sorted((sorted(members, key=lambda e: order[id(e)]) for members in accounts.values()),
                     key=lambda members: order[id(members[0])])
-    return [members[0] if len(members) == 1 else merge_account(members) for members in joined]
+    dead = _dead_per_happening(events)
+    return [merge_account(members, dead.get(members[0].group, [])) if len(members) > 1
+            else _hits_among_dead(members[0], dead.get(members[0].group, [])) for members in joined]
+
+
+def _hits_among_dead(event: Event, dead_elsewhere: list[IncidentCasualty]) -> Event:
+    """A one-mention account, its people only said to be hit read against the happening's dead."""
+    lexicon = default_lexicon()
+    hit = any(c.kind == CasualtyKind.INJURED and lexicon.is_hit_only(c.text) for c in event.casualties)
+    return replace(event, casualties=_casualties([event], dead_elsewhere)) if hit and dead_elsewhere else event
+
+
+def _dead_per_happening(events: list[Event]) -> dict[int, list[IncidentCasualty]]:
+    """The killed figures each happening's accounts give, denials aside."""
+    happenings: dict[int, list[Event]] = {}
+    for event in events:
+        happenings.setdefault(event.group, []).append(event)
+    return {group: [f for f in combine_casualties(members) if f.kind == CasualtyKind.KILLED]
+            for group, members in happenings.items()}
 
 
 def account_key(event: Event) -> AccountKey:
@@ -63,15 +85,18 @@ def _figures_agree(some: list[Event], others: list[Event]) -> bool:
                for f in combine_casualties(others, skip_denied=False))
 
 
-def merge_account(members: list[Event]) -> Event:
-    """One event from the mentions of one account; it keeps the first mention's id."""
+def merge_account(members: list[Event], dead_elsewhere: Iterable[IncidentCasualty] = ()) -> Event:
+    """One event from the mentions of one account; it keeps the first mention's id.
+
+    ``dead_elsewhere``: the happening's killed figures from all its accounts (module docstring).
+    """
     first, lead = members[0], lead_event(members)
     dated = next((e for e in members if e.date), first)
     return Event(
         id=first.id, document_id=first.document_id, event_type=lead.event_type,
         sub_event_type=lead.sub_event_type, date=dated.date, date_precision=dated.date_precision,
         location=best_location(e.location for e in members), actors=merge_actors(members),
-        casualties=_casualties(members), attribution=_speaker(members),
+        casualties=_casualties(members, list(dead_elsewhere)), attribution=_speaker(members),
         disputed_by=_disputes(members), evidence=_evidence(members),
         incident_id=first.incident_id, group=first.group,
     )
@@ -83,10 +108,10 @@ def _speaker(members: list[Event]) -> Attribution:
     return next(named, members[0].attribution)
 
 
-def _casualties(members: list[Event]) -> list[Casualty]:
+def _casualties(members: list[Event], dead_elsewhere: list[IncidentCasualty]) -> list[Casualty]:
     stated = [c for e in members for c in e.casualties]
-    return [Casualty(kind=f.kind, group=f.group, min=f.min, max=f.max, text=_words_for(f, stated))
-            for f in combine_casualties(members, skip_denied=False)]
+    figures = combine_casualties(members, skip_denied=False, dead_elsewhere=dead_elsewhere)
+    return [Casualty(kind=f.kind, group=f.group, min=f.min, max=f.max, text=_words_for(f, stated)) for f in figures]
 
 
 def _words_for(figure: IncidentCasualty, stated: list[Casualty]) -> str:

@@ -99,10 +99,13 @@ def lead_event(events: list[Event]) -> Event:
     return max(events, key=weight) if any(weight(e) for e in events) else events[0]
 
 
-def combine_casualties(events: Iterable[Event], *, skip_denied: bool = True) -> list[IncidentCasualty]:
+def combine_casualties(events: Iterable[Event], *, skip_denied: bool = True,
+                       dead_elsewhere: Iterable[IncidentCasualty] = ()) -> list[IncidentCasualty]:
     """Figures per (kind, group) from the claims that are not denied (rule in the module docstring).
 
     ``skip_denied=False`` combines denied claims too: what one denial itself says.
+    ``dead_elsewhere``: killed figures other accounts give for the same happening; the people
+    only said to be hit are its dead first too.
     """
     lexicon = default_lexicon()
     by_key: dict[tuple[CasualtyKind, VictimGroup], list[Casualty]] = defaultdict(list)
@@ -116,15 +119,17 @@ def combine_casualties(events: Iterable[Event], *, skip_denied: bool = True) -> 
             else:
                 by_key[(casualty.kind, casualty.group)].append(casualty)
     combined = {key: _combine(*key, figures) for key, figures in by_key.items()}
+    known_dead = {(f.kind, f.group): f for f in dead_elsewhere if f.kind == CasualtyKind.KILLED}
     for group, figures in hits.items():
-        _add_survivors(combined, _combine(CasualtyKind.INJURED, group, figures))
+        _add_survivors(combined, _combine(CasualtyKind.INJURED, group, figures), known_dead)
     return list(combined.values())
 
 
 def _add_survivors(combined: dict[tuple[CasualtyKind, VictimGroup], IncidentCasualty],
-                   hit: IncidentCasualty) -> None:
+                   hit: IncidentCasualty,
+                   known_dead: dict[tuple[CasualtyKind, VictimGroup], IncidentCasualty]) -> None:
     """Count the people hit beyond the dead as injured (rule in the module docstring)."""
-    dead = _killed(combined, hit.group)
+    dead = max(_killed(combined, hit.group), _killed(known_dead, hit.group))
     low = (hit.min or 0) - dead
     if low <= 0:
         return
