@@ -101,3 +101,11 @@ def test_a_denied_death_leaves_the_people_hit_injured():
     events = merge_accounts([mention("a", 0, source="police", casualties=[shot]),
                              mention("b", 40, source="the army", stance=Stance.DENIED, casualties=[killed(2)])])
     assert [(c.kind, c.min) for c in events[0].casualties] == [(CasualtyKind.INJURED, 2)]
+
+
+def test_a_narrative_with_figures_joins_the_one_speaker_who_gives_figures():
+    events = merge_accounts([mention("a", 0, source="the coroner", casualties=[killed(1, "was shot and killed")]),
+                             mention("b", 40, source="Francisco"),
+                             mention("c", 80, casualties=[killed(1, "he died")])])
+    assert [(e.id, e.attribution.source) for e in events] == [("a", "the coroner"), ("b", "Francisco")]
+    assert [s.start for s in events[0].evidence] == [0, 80]

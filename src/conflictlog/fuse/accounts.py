@@ -10,8 +10,8 @@ denial, or two sides' figures, are never joined (who said what is kept).
 The reporter's own unattributed narrative of a happening ("a man was shot Tuesday", then
 "police said the victim was found in a car") is read as the account of the happening's ONE
 named speaker of the same stance: news style names its source once. It joins only when that
-speaker is the only one telling the happening with that stance and no figure of the two
-disagrees; its sentences stay in the evidence, so what was said unattributed stays visible.
+speaker is the only one telling the happening with that stance (or, for a narrative that gives
+figures, the only one giving figures) and no figure of the two disagrees; its sentences stay in the evidence, so what was said unattributed stays visible.
 
 Figures of an account follow the rules of ``fuse.local`` (largest lower bound; people only
 said to be hit are its dead first). The dead another account of the same happening tells are
@@ -74,8 +74,16 @@ def _join_narratives(accounts: dict[AccountKey, list[Event]]) -> None:
     for key in [k for k in accounts if k[1] is None]:
         group, _, stance = key
         named = [k for k in accounts if k[0] == group and k[1] is not None and k[2] == stance]
+        if _has_figures(accounts[key]) and len(named) > 1:
+            # Figures join the one speaker who gives figures ("the coroner said he died"), not
+            # one who only adds a detail ("investigators found no gun, Francisco said").
+            named = [k for k in named if _has_figures(accounts[k])]
         if len(named) == 1 and _figures_agree(accounts[key], accounts[named[0]]):
             accounts[named[0]].extend(accounts.pop(key))
+
+
+def _has_figures(members: list[Event]) -> bool:
+    return any(e.casualties for e in members)
 
 
 def _figures_agree(some: list[Event], others: list[Event]) -> bool:
