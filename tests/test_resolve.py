@@ -172,3 +172,22 @@ def test_a_county_is_not_a_namesake_town_far_from_the_story(resolver: Resolver) 
                       place_spans=[Span("Cobb County", county, county + len("Cobb County"))])
     location = resolver.resolve(doc, [mention])[0].location
     assert (location.name, location.admin1) == ("Marietta", "Georgia")
+
+
+def test_a_translators_gmt_note_does_not_date_the_happening(resolver: Resolver) -> None:
+    text = ("LA PAZ, 12 JAN 90 -- [TEXT] THE FIRST BOMB WENT OFF AT 2230 [0230 GMT ON 12 JANUARY] NEAR THE "
+            "MINISTRY. TWO BOMBS EXPLODED IN LA PAZ LAST NIGHT.")
+    doc = Document("d", text, content_hash(text), published="1990-01-12")
+
+    def at(part: str) -> Span:
+        start = text.index(part)
+        return Span(part, start, start + len(part))
+
+    mentions = [
+        Mention(document_id="d", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                evidence=[at("THE FIRST BOMB WENT OFF AT 2230 [0230 GMT ON 12 JANUARY] NEAR THE MINISTRY.")],
+                date_spans=[at("12 JANUARY")], group=0),
+        Mention(document_id="d", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                evidence=[at("TWO BOMBS EXPLODED IN LA PAZ LAST NIGHT.")], date_spans=[at("LAST NIGHT")], group=0),
+    ]
+    assert {event.date for event in resolver.resolve(doc, mentions)} == {"1990-01-11"}

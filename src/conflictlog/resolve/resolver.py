@@ -150,7 +150,16 @@ def _date_undated_story(document: Document, context: DocContext, dates: list[Res
 
 def _happening_dates(mention: Mention, text: str) -> list[Span]:
     # "POLICE REPORTED TODAY THAT YESTERDAY ...": the day of the statement is not the happening's.
-    return [span for span in mention.date_spans if not dates_a_statement(text, span.start, span.end)]
+    return [span for span in mention.date_spans
+            if not dates_a_statement(text, span.start, span.end) and not _in_square_brackets(text, span.start)]
+
+
+def _in_square_brackets(text: str, start: int) -> bool:
+    # "AT 2230 [0230 GMT ON 12 JANUARY]": a translator's note converts a time to GMT, often
+    # across midnight; the happening's local day is the one the story itself states.
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    return before.rfind("[") > before.rfind("]")
 
 
 def _sentence(mention: Mention) -> str:
