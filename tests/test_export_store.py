@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 from dataclasses import replace
@@ -19,14 +18,7 @@ from conflictlog.report.tables import counts_table, event_table, incident_table,
 from conflictlog.store import Repository, StoredRejected
 
 
-def _load_samples():
-    spec = importlib.util.spec_from_file_location("export_samples", Path(__file__).parent / "data/export/samples.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SAMPLES = _load_samples()
+from export_samples import SAMPLES
 
 
 @pytest.fixture

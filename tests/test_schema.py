@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -13,14 +12,7 @@ from conflictlog.models import ACLED_EVENT_TYPES
 from conflictlog.report import schema, validate_record
 
 
-def _load_samples():
-    spec = importlib.util.spec_from_file_location("export_samples", Path(__file__).parent / "data/export/samples.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SAMPLES = _load_samples()
+from export_samples import SAMPLES
 
 
 @pytest.mark.parametrize("level, records", [("events", SAMPLES.events()), ("incidents", SAMPLES.incidents())])
