@@ -54,7 +54,8 @@ def print_summary(console: Console, summary: IngestSummary, db: str) -> None:
         f"{summary.files} files, {summary.documents} documents read in {summary.seconds:.1f}s "
         f"({rate:.1f}/s): {summary.added} added, {summary.replaced} replaced, "
         f"{summary.duplicates} already stored or duplicates; "
-        f"{summary.events} events, {summary.incidents} incidents; {summary.rejected_total} rejected",
+        f"{summary.events} events, {summary.incidents} per-report incidents; "
+        f"{summary.incidents_stored} incidents in the database after fusion; {summary.rejected_total} rejected",
         highlight=False,
     )
     if summary.rejected_total:

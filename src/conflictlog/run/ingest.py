@@ -35,7 +35,8 @@ class IngestSummary:
     replaced: int = 0             # a new version of a document id already stored
     duplicates: int = 0           # exact copies (same content hash) of stored or earlier documents
     events: int = 0
-    incidents: int = 0
+    incidents: int = 0            # per-report incidents of the documents added in this run
+    incidents_stored: int = 0     # incidents in the database after cross-report fusion
     rejected: Counter = field(default_factory=Counter)   # reason -> count, this run
     seconds: float = 0.0
 
@@ -80,6 +81,7 @@ def ingest(
             for results in executor.run(_batches(fresh, BATCH_SIZE)):
                 for result in results:
                     _store(repo, result, summary)
+            summary.incidents_stored = repo.stats()["incidents"]
     finally:
         executor.close()
     summary.seconds = time.perf_counter() - started
