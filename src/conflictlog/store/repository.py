@@ -9,34 +9,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from enum import StrEnum
+from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Executable, Row, bindparam, delete, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, Executable, Row, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import StorageError
 from ..models import Document, DocumentResult, Event, Incident, Rejected
 from . import codec
+from .batch import SaveOutcome, save_batch
 from .engine import WRITE_OPTION, make_engine, require_existing, storage_errors
 from .fusion import FusionStore
 from .migrations import MIGRATIONS, Migration, current_version, migrate
 from .schema import documents, events, incidents, rejected
+from .writes import chunks, delete_documents, insert_rejected, link_events, now, replace_incidents
 
-# Keeps IN (...) lists well under SQLite's bound-parameter limit.
-_CHUNK = 500
 _STREAM_BATCH = 500
-
-
-class SaveOutcome(StrEnum):
-    """What ``Repository.save_result`` did with a document."""
-
-    ADDED = "added"            # a new document
-    REPLACED = "replaced"      # a new version of a stored document_id; the old one and its events are gone
-    DUPLICATE = "duplicate"    # the same text was stored before; nothing changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,15 +88,31 @@ class Repository(FusionStore):
                 return SaveOutcome.DUPLICATE
             raise
 
+    def save_results(self, results: Sequence[DocumentResult]) -> list[SaveOutcome]:
+        """Store a batch of results in one transaction; one outcome per result, as ``save_result`` gives them.
+
+        Nothing of the batch is stored if the transaction fails. When another writer stored one
+        of the same texts meanwhile (an IntegrityError), the batch is saved again one by one.
+        """
+        for result in results:
+            _check_events_belong(result.document, result.events)
+        try:
+            with self._write(f"save a batch of {len(results)} documents") as conn:
+                return save_batch(conn, results)
+        except StorageError as error:
+            if isinstance(error.__cause__, IntegrityError):
+                return [self.save_result(result) for result in results]
+            raise
+
     def save_rejected(self, item: Rejected) -> bool:
         """Store a rejected input item; False if it was stored before."""
         with self._write(f"save rejected item from {item.origin}") as conn:
-            return _insert_rejected(conn, item)
+            return insert_rejected(conn, item)
 
     def replace_incidents(self, document_ids: Iterable[str], new_incidents: list[Incident]) -> None:
         """Drop the incidents holding events of ``document_ids``, store ``new_incidents`` and link their events."""
         with self._write("replace incidents") as conn:
-            _replace_incidents(conn, document_ids, new_incidents)
+            replace_incidents(conn, document_ids, new_incidents)
 
     # -- reading -----------------------------------------------------------------------
 
@@ -114,7 +120,7 @@ class Repository(FusionStore):
         """Those of ``hashes`` that belong to stored documents."""
         found: set[str] = set()
         with self._read("look up content hashes") as conn:
-            for chunk in _chunks(sorted(set(hashes))):
+            for chunk in chunks(sorted(set(hashes))):
                 query = select(documents.c.content_hash).where(documents.c.content_hash.in_(chunk))
                 found.update(conn.scalars(query))
         return found
@@ -136,7 +142,7 @@ class Repository(FusionStore):
         if document_ids is None:
             batches: Iterable[Executable] = [query]
         else:
-            batches = (query.where(events.c.document_id.in_(chunk)) for chunk in _chunks(sorted(set(document_ids))))
+            batches = (query.where(events.c.document_id.in_(chunk)) for chunk in chunks(sorted(set(document_ids))))
         for batch in batches:
             for row in self._stream(batch):
                 yield codec.event_from_row(row)
@@ -195,58 +201,18 @@ def _save_result(conn: Connection, result: DocumentResult) -> SaveOutcome:
     previous = conn.execute(select(documents.c.content_hash, documents.c.revision)
                             .where(documents.c.document_id == document.document_id)).first()
     if previous:
-        _delete_document(conn, document.document_id)
+        delete_documents(conn, [document.document_id])
     revision = previous.revision + 1 if previous else 1
-    conn.execute(insert(documents).values(codec.document_row(document, revision=revision, ingested_at=_now())))
+    conn.execute(insert(documents).values(codec.document_row(document, revision=revision, ingested_at=now())))
     # Incidents go in before the events that point at them (events.incident_id is a foreign key).
     if result.incidents:
-        _replace_incidents(conn, [document.document_id], result.incidents)
+        replace_incidents(conn, [document.document_id], result.incidents)
     if result.events:
         conn.execute(insert(events), [codec.event_row(event, seq) for seq, event in enumerate(result.events)])
-        _link_events(conn, result.incidents)
+        link_events(conn, result.incidents)
     if result.failure:
-        _insert_rejected(conn, result.failure)
+        insert_rejected(conn, result.failure)
     return SaveOutcome.REPLACED if previous else SaveOutcome.ADDED
-
-
-def _replace_incidents(conn: Connection, document_ids: Iterable[str], new_incidents: list[Incident]) -> None:
-    for chunk in _chunks(sorted(set(document_ids))):
-        _delete_incidents_of(conn, chunk)
-    for chunk in _chunks([incident.id for incident in new_incidents]):
-        conn.execute(delete(incidents).where(incidents.c.id.in_(chunk)))
-    if new_incidents:
-        conn.execute(insert(incidents), [codec.incident_row(i) for i in new_incidents])
-        _link_events(conn, new_incidents)
-
-
-def _delete_document(conn: Connection, document_id: str) -> None:
-    # Incidents built on the old version's events would now point at events that no longer
-    # exist; drop them so the fuser rebuilds them from the new version.
-    _delete_incidents_of(conn, [document_id])
-    conn.execute(delete(events).where(events.c.document_id == document_id))
-    conn.execute(delete(documents).where(documents.c.document_id == document_id))
-
-
-def _delete_incidents_of(conn: Connection, document_ids: list[str]) -> None:
-    holding = (select(events.c.incident_id)
-               .where(events.c.document_id.in_(document_ids), events.c.incident_id.is_not(None)))
-    conn.execute(delete(incidents).where(incidents.c.id.in_(holding)))
-
-
-def _link_events(conn: Connection, new_incidents: list[Incident]) -> None:
-    links = [{"event": event_id, "incident": incident.id}
-             for incident in new_incidents for event_id in incident.event_ids]
-    if links:
-        statement = (update(events).where(events.c.id == bindparam("event"))
-                     .values(incident_id=bindparam("incident")))
-        conn.execute(statement, links)
-
-
-def _insert_rejected(conn: Connection, item: Rejected) -> bool:
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    statement = (dialect.insert(rejected).values(codec.rejected_row(item, _now()))
-                 .on_conflict_do_nothing().returning(rejected.c.key))
-    return conn.execute(statement).first() is not None
 
 
 def _counts_by(conn: Connection, column: Any) -> dict[str, int]:
@@ -258,12 +224,3 @@ def _check_events_belong(document: Document, document_events: list[Event]) -> No
     strays = [event.id for event in document_events if event.document_id != document.document_id]
     if strays:
         raise ValueError(f"events {strays} do not belong to document {document.document_id}")
-
-
-def _chunks(items: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start:start + _CHUNK]
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
