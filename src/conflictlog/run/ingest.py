@@ -1,8 +1,9 @@
 """The ingest job: read inputs, run the pipeline on new documents, store everything.
 
 Idempotent: documents are keyed by content hash, so a second run over the same corpus adds
-nothing. Resumable: each document is stored with its events and incidents in one
-transaction, so a run killed midway is finished by running it again.
+nothing. Resumable: each batch of documents is stored with its events and incidents in one
+transaction (``Repository.save_results``), then fused document by document; a run killed
+midway is finished by running it again (``catch_up`` fuses what was stored but not fused).
 """
 
 from __future__ import annotations
@@ -79,8 +80,7 @@ def ingest(
             items = executor.read(files, settings, stdin)
             fresh = _new_documents(items, repo, summary, on_item)
             for results in executor.run(_batches(fresh, BATCH_SIZE)):
-                for result in results:
-                    _store(repo, result, summary)
+                _store(repo, results, summary)
             summary.incidents_stored = repo.stats()["incidents"]
     finally:
         executor.close()
@@ -109,8 +109,15 @@ def _new_documents(items: Iterable[Document | Rejected], repo: Repository, summa
             yield item
 
 
-def _store(repo: Repository, result: DocumentResult, summary: IngestSummary) -> None:
-    outcome = repo.save_result(result)
+def _store(repo: Repository, results: list[DocumentResult], summary: IngestSummary) -> None:
+    """Store a batch in one transaction per run of distinct ids, then fuse each stored document."""
+    for run in _distinct_id_runs(results):
+        for result, outcome in zip(run, repo.save_results(run), strict=True):
+            _fuse_and_count(repo, result, outcome, summary)
+
+
+def _fuse_and_count(repo: Repository, result: DocumentResult, outcome: SaveOutcome,
+                    summary: IngestSummary) -> None:
     if outcome == SaveOutcome.DUPLICATE:
         summary.duplicates += 1
         return
@@ -121,6 +128,20 @@ def _store(repo: Repository, result: DocumentResult, summary: IngestSummary) -> 
     summary.incidents += len(result.incidents)
     if result.failure:
         summary.rejected[result.failure.reason] += 1
+
+
+def _distinct_id_runs(results: list[DocumentResult]) -> Iterator[list[DocumentResult]]:
+    """Consecutive runs without a repeated document_id: a version must be fused before the next replaces it."""
+    run: list[DocumentResult] = []
+    ids: set[str] = set()
+    for result in results:
+        if result.document.document_id in ids:
+            yield run
+            run, ids = [], set()
+        run.append(result)
+        ids.add(result.document.document_id)
+    if run:
+        yield run
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
