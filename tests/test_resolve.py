@@ -191,3 +191,12 @@ def test_a_translators_gmt_note_does_not_date_the_happening(resolver: Resolver) 
                 evidence=[at("TWO BOMBS EXPLODED IN LA PAZ LAST NIGHT.")], date_spans=[at("LAST NIGHT")], group=0),
     ]
     assert {event.date for event in resolver.resolve(doc, mentions)} == {"1990-01-11"}
+
+
+def test_a_headline_names_the_town_the_story_never_repeats(resolver: Resolver) -> None:
+    text = "Police say a man was shot twice in the chest. No arrests have been made."
+    doc = Document("d", text, content_hash(text), published="2016-01-27", title="Man shot and killed in Frankford")
+    mentions = [Mention(document_id="d", event_type="Violence against civilians", sub_event_type="Attack",
+                        evidence=[Span(text, 0, len(text))])]
+    location = resolver.resolve(doc, mentions)[0].location
+    assert (location.name, location.precision) == ("Frankford", GeoPrecision.TOWN)

@@ -37,3 +37,14 @@ def test_a_hometown_or_a_possessive_is_not_the_scene(gazetteer: Gazetteer) -> No
 def test_a_capitalised_word_that_names_no_town_is_skipped(gazetteer: Gazetteer) -> None:
     assert scene_of("In January a man was shot in Ceres.", gazetteer) == "Ceres"
     assert scene_of("Police found him in Critical condition.", gazetteer) is None
+
+
+def test_a_capitalised_cue_and_a_longer_name_still_name_the_scene(gazetteer: Gazetteer) -> None:
+    text = "The Goldsboro Police Department has issued an arrest warrant after the shooting."
+    assert scene_of(text, gazetteer) == "Goldsboro"
+    assert scene_of("according to the New York City Police Department.", gazetteer) == "New York City"
+
+
+def test_a_compass_word_or_a_direction_before_the_town_is_a_cue(gazetteer: Gazetteer) -> None:
+    assert scene_of("A man shot at his neighbor's house on Wednesday in northwest Fresno.", gazetteer) == "Fresno"
+    assert scene_of("He was charged in connection to the shooting south of Heavener.", gazetteer) == "Heavener"

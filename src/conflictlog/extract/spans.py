@@ -15,6 +15,13 @@ _ADMIN_WORDS = {"district", "region", "province", "department", "governorate", "
 # A subject only names an actor when its verb acts on something ("Russia shelled Kharkiv");
 # a subject of a verb of saying is a speaker; "Stepanakert came under bombardment" is a place.
 _SUBJECT_DEPS = {"nsubj"}
+# "Philadelphia's Kensington section", "Chicago's Southwest Side": a city owning a part of
+# itself is the place (a gazetteer knows the city; its neighbourhoods are namesakes elsewhere).
+_CITY_PART_NOUNS = {"neighborhood", "neighbourhood", "section", "side", "suburb", "suburbs", "outskirts",
+                    "downtown", "streets"}
+# "the Chicago Lawn neighborhood", "the city's Feltonville section": a neighbourhood is no town;
+# the event takes the city the report names or covers.
+_NEIGHBOURHOOD_WORDS = {"neighborhood", "neighbourhood", "section"}
 
 
 def span_of(text: str, start: int, end: int) -> Span:
@@ -26,9 +33,9 @@ def place_spans(sent: SpacySpan, text: str, after: int = 0) -> list[Span]:
     """GPE/LOC/FAC entities of ``sent`` used as places ("X district" kept whole)."""
     spans: list[Span] = []
     for ent in sent.ents:
-        if ent.label_ not in PLACE_LABELS or ent.start_char < after or _names_actor(ent):
+        if ent.label_ not in PLACE_LABELS or ent.start_char < after:
             continue
-        if _is_person_name(ent):
+        if (_names_actor(ent) and not _owns_city_part(ent)) or _is_person_name(ent) or _is_neighbourhood(ent):
             continue
         end = ent.end
         if end < sent.end and sent.doc[end].lower_ in _ADMIN_WORDS:
@@ -50,6 +57,16 @@ def _names_actor(ent: SpacySpan) -> bool:
     if root.dep_ in _SUBJECT_DEPS and any(child.dep_ in {"dobj", "ccomp"} for child in root.head.children):
         return True
     return root.dep_ == "pobj" and root.head.lower_ == "by"
+
+
+def _owns_city_part(ent: SpacySpan) -> bool:
+    root = ent.root
+    return root.dep_ == "poss" and root.head.lower_ in _CITY_PART_NOUNS
+
+
+def _is_neighbourhood(ent: SpacySpan) -> bool:
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return following is not None and following.lower_ in _NEIGHBOURHOOD_WORDS
 
 
 def _is_person_name(ent: SpacySpan) -> bool:

@@ -9,8 +9,10 @@ story in order, and a sentence that gives no date goes on about the happening la
 A mention left without any place gets the place of an undated dateline ("AURORA, Colo.
 (CBS4) --": local news names the city it covers, and a town far from that city is refused
 as a namesake; a dated wire dateline, "SAN SALVADOR, 3 JAN 90 --", names only the filing
-office), else the country the document points at most, at country precision; so does one whose only place is
-a country the document mentions in passing ("U.S. aid", "talks in Honduras" in a report about
+office), else the town a cue phrase of the story or of its headline names ("in Ceres",
+"Burbank police", "Man shot and killed in Frankford": ``scene``), else the country the
+document points at most, at country precision; so does one whose only place is a country
+the document mentions in passing ("U.S. aid", "talks in Honduras" in a report about
 El Salvador): a country named without any of its places is more often an actor than the scene.
 """
 
@@ -53,7 +55,7 @@ class Resolver:
             _settle_group(members, places, dates)
         _date_undated_story(document, context, dates)
         _carry_dates_forward(groups, dates)
-        fallback = self._fallback_location(context, home)
+        fallback = self._fallback_location(context, home, document.title)
         return [
             self._event(document, index, mention, places[index] if places[index].precision else fallback(places[index]),
                         dates[index])
@@ -78,10 +80,13 @@ class Resolver:
             disputed_by=list(mention.disputed_by), evidence=list(mention.evidence), group=mention.group,
         )
 
-    def _fallback_location(self, context: DocContext, home: Location | None) -> Callable[[Location], Location]:
+    def _fallback_location(self, context: DocContext, home: Location | None,
+                           title: str | None) -> Callable[[Location], Location]:
         country = context.main_country()
         place = self.gazetteer.country(country) if country else None
-        scene = home or find_scene(context.text[context.story_start:], context, self.gazetteer)
+        # A headline often names the town the story never repeats ("Man shot and killed in Frankford").
+        scene = home or find_scene(context.text[context.story_start:], context, self.gazetteer) or \
+            find_scene(title or "", context, self.gazetteer)
 
         def fallback(unresolved: Location) -> Location:
             if scene is not None:

@@ -2,11 +2,13 @@
 
 Local news often names its town only in phrases the entity recogniser does not tag as places:
 "shot while walking on the 800 block of Cadillac Drive in Ceres", "Cicero officials say",
-"shot by Burbank police". Without them every event of the report would have no place at all.
-So the text is scanned for a capitalised name right after "in"/"near"/"outside" or right
-before "police"/"officials"/...; the first such name that is the main name of a populated
-place in the gazetteer is the scene, the namesake chosen by the document's context as for
-any place span. Alternate names are not enough here ("Bonner" is an alternate name of a
+"shot by Burbank police", "in northwest Fresno", "The Goldsboro Police Department". Without
+them every event of the report would have no place at all. So the text is scanned for a
+capitalised name of up to three words right after "in"/"near"/"south of"/... (a compass word
+may come between) or right before "police"/"officials"/... (in any case); the first such name
+(without a leading article: "The Goldsboro" -> "Goldsboro"; never a county's) that is the main
+name of a populated place in the gazetteer is the scene, the namesake chosen by the document's context
+as for any place span. Alternate names are not enough here ("Bonner" is an alternate name of a
 Washington): a bare word in running text must be the place's own name to count.
 """
 
@@ -23,17 +25,31 @@ from .gazetteer import Gazetteer
 from .geo import PlaceQuery, score, to_location
 from .names import name_key
 
-_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
+_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+_ARTICLES = frozenset({"The", "A", "An", "This", "That"})
+_UNIT_WORDS = frozenset({"County", "Parish", "Township", "District", "State"})
 
 
 def find_scene(text: str, context: DocContext, gazetteer: Gazetteer) -> Location | None:
     """The first cue-named populated place of ``text`` (module rules), or None."""
     for match in _cue_pattern().finditer(text):
         name = match.group("before") or match.group("after")
-        found = _populated_place(name, context, gazetteer)
+        name = _town_name(name)
+        found = _populated_place(name, context, gazetteer) if name else None
         if found is not None:
             return found
     return None
+
+
+def _town_name(name: str) -> str | None:
+    # "The Goldsboro Police": a leading article is no part of a name. "Salt Lake County
+    # Sheriff", "Harris County Sheriff": a county is no town, and neither is a piece of its name.
+    words = name.split(" ")
+    if words[0] in _ARTICLES:
+        words = words[1:]
+    if not words or _UNIT_WORDS & set(words):
+        return None
+    return " ".join(words)
 
 
 def _populated_place(name: str, context: DocContext, gazetteer: Gazetteer) -> Location | None:
@@ -50,5 +66,7 @@ def _cue_pattern() -> re.Pattern[str]:
     raw = resources.files("conflictlog.resolve").joinpath("data", "scene_cues.json").read_text(encoding="utf-8")
     cues = json.loads(raw)
     before = "|".join(map(re.escape, cues["before"]))
+    compass = "|".join(map(re.escape, cues["compass"]))
     after = "|".join(map(re.escape, cues["after"]))
-    return re.compile(rf"\b(?:{before}) (?P<before>{_NAME})\b(?!')|\b(?P<after>{_NAME})(?:'s)? (?:{after})\b")
+    return re.compile(rf"\b(?:{before}) (?:(?i:{compass}) )?(?P<before>{_NAME})\b(?!')"
+                      rf"|\b(?P<after>{_NAME})(?:'s)? (?i:{after})\b")
