@@ -23,8 +23,13 @@ def add_fusion_commands(commands: argparse._SubParsersAction,
     p = commands.add_parser("fuse", help="rebuild every cross-report incident from the stored events",
                             description="Full re-fuse: copies, incidents, figures, status and history are rebuilt "
                                         "from the stored documents and events; the result does not depend on the "
-                                        "order the documents were ingested in.")
+                                        "order the documents were ingested in, nor on --jobs or --dask.")
     db_option(p)
+    p.add_argument("--jobs", type=int, default=0,
+                   help="worker processes (default 0 = one per CPU core; 1 = in this process)")
+    p.add_argument("--dask", metavar="local|tcp://HOST:PORT",
+                   help="run on Dask: 'local' starts a cluster of --jobs workers here; an address uses a running "
+                        "scheduler (its workers need conflictlog); docs/fusion.md")
     p.set_defaults(handler=cmd_fuse)
     p = commands.add_parser("why", help="show why an incident holds its reports, and where its figures come from")
     p.add_argument("incident_id", metavar="INCIDENT_ID")
@@ -34,12 +39,12 @@ def add_fusion_commands(commands: argparse._SubParsersAction,
 
 
 def cmd_fuse(args: argparse.Namespace, settings: Settings) -> int:
-    """``conflictlog fuse``: rebuild all incidents."""
+    """``conflictlog fuse``: rebuild all incidents, in independent parts on ``--jobs`` workers or Dask."""
     from ..run.fusion import refuse_database
     from ..store import Repository
 
     with Repository.open(settings.db, create=False) as repo:
-        incidents, members = refuse_database(repo)
+        incidents, members = refuse_database(repo, jobs=args.jobs, dask=args.dask)
     err.print(f"{incidents} incidents from {members} per-document incidents", highlight=False)
     return 0
 

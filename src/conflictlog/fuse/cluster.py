@@ -108,10 +108,15 @@ def _copy_pairs(profiles: Sequence[MemberProfile], seen: set[tuple[str, str]]) -
                     yield first, second
 
 
-def cluster_members(profiles: Iterable[MemberProfile]) -> tuple[list[list[MemberProfile]], dict[str, Link]]:
-    """Clusters of members (each sorted by member id) and each member's link (rule in the module docstring)."""
+def cluster_members(profiles: Iterable[MemberProfile], rarity: TermRarity | None = None
+                    ) -> tuple[list[list[MemberProfile]], dict[str, Link]]:
+    """Clusters of members (each sorted by member id) and each member's link (rule in the module docstring).
+
+    ``rarity`` defaults to the term rarity over the given members' documents; a part of a
+    corpus (``fuse.parts``) passes the rarity of the whole corpus instead.
+    """
     ordered = sorted(profiles, key=lambda p: p.member_id)
-    rarity = TermRarity.of({p.document_id: p.terms for p in ordered}.values())
+    rarity = rarity or rarity_of(ordered)
     scored = [(score_pair(a, b, rarity), a, b) for a, b in candidate_pairs(ordered)]
     merging = sorted((s for s in scored if s[0].merges), key=lambda s: (-s[0].score, *_ordered(s[1], s[2])))
     clusters = _Clusters(ordered)
@@ -121,6 +126,11 @@ def cluster_members(profiles: Iterable[MemberProfile]) -> tuple[list[list[Member
             later = max(a, b, key=_arrival)
             links[later.member_id] = Link(later.member_id, min(a, b, key=_arrival).member_id, pair_score)
     return clusters.groups(), links
+
+
+def rarity_of(profiles: Iterable[MemberProfile]) -> TermRarity:
+    """Term rarity over the documents of ``profiles`` (a document's members share its terms)."""
+    return TermRarity.of({p.document_id: p.terms for p in profiles}.values())
 
 
 def choose_incident(new: MemberProfile, stored: Sequence[tuple[str, MemberProfile]],

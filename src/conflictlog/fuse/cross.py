@@ -9,7 +9,7 @@ reports keeps its id, and a member that joins nothing keeps its per-document id.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..models import Document, Event, Incident, IncidentSource, MergeDecision
@@ -18,6 +18,7 @@ from .figures import Report, combine_reports, history, in_order, reports_status
 from .local import best_location, fuse_document, merge_actors
 from .neardup import CopyFinder, DocumentKey, TextSignature, original_of, signature_of
 from .profile import MemberProfile, build_profile, key_terms, outlet_of
+from .score import TermRarity
 
 
 @dataclass(slots=True)
@@ -106,15 +107,23 @@ def decision_for(member: Member, incident_id: str, link: Link | None) -> MergeDe
 
 def find_originals(documents: Iterable[Document], signatures: dict[str, TextSignature] | None = None) -> dict[str, str]:
     """Copy document id -> its original, over a whole corpus (rule in ``fuse.neardup``)."""
+    documents = list(documents)
     signatures = signatures or {}
+    texts = {d.document_id: d.text for d in documents}
+    keys = [DocumentKey(d.document_id, d.published) for d in documents]
+    return originals_among(keys, lambda d: signatures.get(d) or signature_of(texts[d]))
+
+
+def originals_among(keys: Iterable[DocumentKey], signature: Callable[[str], TextSignature],
+                    band_keys: Mapping[str, list[str]] | None = None) -> dict[str, str]:
+    """Copy document id -> its original among the documents ``keys`` name (``band_keys``: precomputed ones)."""
+    band_keys = band_keys or {}
     finder = CopyFinder()
-    keys = {}
+    keys = {key.document_id: key for key in keys}
     groups: dict[str, set[str]] = {}
-    for document in sorted(documents, key=lambda d: d.document_id):
-        keys[document.document_id] = DocumentKey(document.document_id, document.published)
-        signature = signatures.get(document.document_id) or signature_of(document.text)
-        for other, _ in finder.add(document.document_id, signature):
-            merged = groups.get(other, {other}) | groups.get(document.document_id, {document.document_id})
+    for document_id in sorted(keys):
+        for other, _ in finder.add(document_id, signature(document_id), band_keys.get(document_id)):
+            merged = groups.get(other, {other}) | groups.get(document_id, {document_id})
             for member in merged:
                 groups[member] = merged
     originals = {}
@@ -131,9 +140,16 @@ def fuse_corpus(documents: Sequence[Document], events_of: dict[str, list[Event]]
     originals = find_originals(documents, signatures)
     members = [m for d in sorted(documents, key=lambda d: d.document_id)
                for m in members_of(d, events_of.get(d.document_id, []), originals.get(d.document_id))]
+    result = fuse_members(members)
+    result.originals = originals
+    return result
+
+
+def fuse_members(members: Sequence[Member], rarity: TermRarity | None = None) -> FusionResult:
+    """Cross-report incidents of ``members``, in order of their smallest member id (``rarity``: see ``cluster_members``)."""
     by_id = {m.local.id: m for m in members}
-    clusters, links = cluster_members(m.profile for m in members)
-    result = FusionResult(originals=originals, profiles={m.local.id: m.profile for m in members})
+    clusters, links = cluster_members((m.profile for m in members), rarity)
+    result = FusionResult(profiles={m.local.id: m.profile for m in members})
     for cluster in clusters:
         incident = build_fused([by_id[p.member_id] for p in cluster])
         result.incidents.append(incident)

@@ -3,7 +3,9 @@
 ``fuse_stored`` runs after a document is stored: it links the document to the original it
 copies, then puts each of its per-document incidents into the stored incident it matches
 best (or leaves it as a new one) without touching unrelated incidents. ``refuse_database``
-rebuilds every incident from the stored documents and events, in an order-independent way.
+rebuilds every incident from the stored documents and events, in an order-independent way,
+split into independent parts that worker processes or a Dask cluster fuse side by side
+(``run.fusion_parts``); ``finish_backfill`` is that re-fuse after a bulk ingest.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..fuse.cluster import choose_incident, share_block
-from ..fuse.cross import Member, build_fused, decision_for, fuse_corpus, members_of
+from ..fuse.cross import Member, build_fused, decision_for, members_of
 from ..fuse.neardup import DocumentKey, TextSignature, copies_among, original_of, signature_of
 from ..fuse.profile import MemberProfile, key_terms
 from ..fuse.score import DATE_WINDOW_DAYS, TermRarity
 from ..models import Document, DocumentResult, Event, MergeDecision
 from ..store import Repository
+from .fusion_parts import fuse_in_parts
 
 
 def fuse_stored(repo: Repository, result: DocumentResult) -> int:
@@ -114,18 +117,35 @@ def _stored_members(repo: Repository, incident_id: str) -> list[tuple[Member, Me
     return members
 
 
-def refuse_database(repo: Repository) -> tuple[int, int]:
-    """Rebuild every incident from the stored documents and events; return (incidents, members)."""
+def refuse_database(repo: Repository, jobs: int | None = 1, dask: str | None = None) -> tuple[int, int]:
+    """Rebuild every incident from the stored documents and events; return (incidents, members).
+
+    ``jobs`` workers (1: in this process; 0 or None: one per core) or a Dask cluster
+    (``dask``: "local" or a scheduler address) fuse independent parts of the corpus
+    (``run.fusion_parts``); the stored result is the same whichever runs it.
+    """
     documents = list(repo.iter_documents())
     events_of: dict[str, list[Event]] = defaultdict(list)
     for event in repo.iter_events():
         events_of[event.document_id].append(event)
-    signatures = {d.document_id: signature_of(d.text) for d in documents}
-    result = fuse_corpus(documents, events_of, signatures)
+    fused = fuse_in_parts(documents, events_of, jobs, dask)
+    result = fused.result
     members = [(result.profiles[d.member_id].to_json(), d) for d in result.decisions]
-    stored_signatures = [(d.document_id, d.published, signatures[d.document_id].to_bytes(),
-                          signatures[d.document_id].band_keys(), result.originals.get(d.document_id))
-                         for d in documents]
-    terms = [key_terms(d.text) for d in documents]
-    repo.replace_fusion(result.incidents, members, stored_signatures, terms)
+    surveys = [fused.surveys[d.document_id] for d in documents]
+    stored_signatures = [(s.document_id, s.published, s.signature.to_bytes(), s.band_keys,
+                          result.originals.get(s.document_id)) for s in surveys]
+    repo.replace_fusion(result.incidents, members, stored_signatures, [s.terms for s in surveys])
     return len(result.incidents), len(members)
+
+
+def finish_backfill(repo: Repository, jobs: int | None = None, dask: str | None = None) -> tuple[int, int] | None:
+    """After a bulk ingest that stored documents without fusing them: one partitioned full re-fuse.
+
+    Does nothing (None) when every stored document is fused already, so running it again
+    after a finished back-fill costs one query; a back-fill cut off before or during the
+    re-fuse is finished by running it again (the re-fuse replaces everything in one
+    transaction). Returns (incidents, members) otherwise.
+    """
+    if not repo.unfused_document_ids():
+        return None
+    return refuse_database(repo, jobs, dask)

@@ -1,0 +1,125 @@
+"""Where the tasks of a partitioned re-fuse run: in this process, a process pool, or on Dask.
+
+The conventions are those of ``run.executors``: ``jobs`` 1 runs here, 0 or None one worker
+per CPU core; ``dask`` "local" starts a ``LocalCluster`` of ``jobs`` single-threaded worker
+processes, an address (``tcp://HOST:8786``) uses a running scheduler. Fusion tasks need no
+pipeline, so no worker set-up is needed: a task carries its own documents and events.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Any, Protocol
+
+from ..errors import ConfigError
+
+LOCAL = "local"
+
+
+class PartRunner(Protocol):
+    """Runs a function over argument tuples, results in argument order."""
+
+    workers: int
+
+    def map(self, function: Callable[..., Any], arguments: Sequence[tuple]) -> list[Any]: ...
+
+    def close(self) -> None: ...
+
+
+class InProcessRunner:
+    """Runs every task here, one after the other."""
+
+    workers = 1
+
+    def map(self, function: Callable[..., Any], arguments: Sequence[tuple]) -> list[Any]:
+        """``function(*a)`` for each ``a``."""
+        return [function(*a) for a in arguments]
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class PoolRunner:
+    """Runs tasks in ``jobs`` worker processes (task functions and arguments must pickle)."""
+
+    def __init__(self, jobs: int) -> None:
+        self.workers = jobs
+        self._pool = ProcessPoolExecutor(max_workers=jobs)
+
+    def map(self, function: Callable[..., Any], arguments: Sequence[tuple]) -> list[Any]:
+        """``function(*a)`` for each ``a``, run in the pool."""
+        futures = [self._pool.submit(function, *a) for a in arguments]
+        return [future.result() for future in futures]
+
+    def close(self) -> None:
+        """Stop the workers."""
+        self._pool.shutdown(cancel_futures=True)
+
+
+class DaskRunner:
+    """Runs tasks on a Dask cluster; each task's arguments are sent to one worker only."""
+
+    def __init__(self, address: str, jobs: int) -> None:
+        from distributed import Client, LocalCluster
+
+        self._cluster = (LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                      dashboard_address=None, silence_logs=logging.ERROR)
+                         if address == LOCAL else None)
+        self._client = Client(self._cluster if self._cluster is not None else address)
+        self.workers = max(1, sum(self._client.nthreads().values()))
+
+    def map(self, function: Callable[..., Any], arguments: Sequence[tuple]) -> list[Any]:
+        """``function(*a)`` for each ``a``; arguments are scattered, not embedded in the task graph."""
+        futures = [self._client.submit(_apply, function, self._client.scatter([a], hash=False)[0], pure=False)
+                   for a in arguments]
+        try:
+            return self._client.gather(futures)
+        finally:
+            for future in futures:
+                future.release()
+
+    def close(self) -> None:
+        """Disconnect; a cluster this runner started is stopped."""
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def _apply(function: Callable[..., Any], arguments: tuple) -> Any:
+    return function(*arguments)
+
+
+@contextmanager
+def open_runner(jobs: int | None = 1, dask: str | None = None) -> Iterator[PartRunner]:
+    """A runner for ``jobs`` workers (1: here; 0 or None: one per core) or on Dask, closed on exit."""
+    runner = make_runner(jobs, dask)
+    try:
+        yield runner
+    finally:
+        runner.close()
+
+
+def make_runner(jobs: int | None = 1, dask: str | None = None) -> PartRunner:
+    """The runner ``open_runner`` yields; the caller closes it."""
+    if jobs is None or jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs < 0:
+        raise ConfigError(f"--jobs {jobs} is negative", hint="give a number of processes, or 0 for one per core")
+    if dask:
+        return _dask_runner(dask, jobs)
+    return InProcessRunner() if jobs == 1 else PoolRunner(jobs)
+
+
+def _dask_runner(address: str, jobs: int) -> PartRunner:
+    try:
+        return DaskRunner(address, jobs)
+    except ImportError as error:
+        raise ConfigError(f"--dask needs Dask, which is not installed ({error})",
+                          hint="install it with: pip install 'conflictlog[dask]'") from error
+    except (OSError, TimeoutError) as error:
+        raise ConfigError(f"no Dask scheduler answers at {address!r} ({error})",
+                          hint="start one with 'dask scheduler', or use --dask local") from error
