@@ -5,7 +5,8 @@ dateline place counts as a hint (its country, its point), never as an event plac
 what follows it ("AURORA, Colo. (CBS4) --": the state), and a state or country so named
 is where the dateline place lies ("CORINTH, Miss.": not the Greek Corinth). First-level
 subdivisions the document names ("Utah", "Colo.") are kept as regions, so that a town of a
-common name is looked for in the state the report is about. A country name used as a modifier ("U.S.
+common name is looked for in the state the report is about. A nationality adjective of the
+story ("THE SALVADORAN ARMY") counts for its country like an unambiguous place. A country name used as a modifier ("U.S.
 aid", "THE U.S. EMBASSY") says who, not where: it is no evidence here, and no event place.
 """
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ..models import Document, Location, Mention, Span
 from ..text import find_dateline
+from .demonyms import demonym_countries
 from .gazetteer import Gazetteer, Place
 from .names import without_article
 
@@ -26,6 +28,7 @@ _NAMED_COUNTRY = 2.0
 _UNAMBIGUOUS_PLACE = 1.0
 _DATELINE_PLACE = 1.0
 _NAMED_REGION = 1.0
+_DEMONYM = 1.0
 _NEXT_WORD = re.compile(r" ([A-Za-z][\w-]*)")
 _FUNCTION_WORDS = frozenset(
     "and or but nor in on at to of for from with by into near as is was were are be been has have had will would "
@@ -77,6 +80,8 @@ class DocContext:
                  if not context.in_dateline(span) and not context.is_modifier(span)}
         for text in sorted(texts):
             context._add_place(text, gazetteer.candidates(without_article(text)))
+        for code in demonym_countries(document.text[context.story_start:]):
+            context.countries[code] += _DEMONYM
         return context
 
     def in_dateline(self, span: Span) -> bool:
