@@ -15,6 +15,7 @@ from distributed import Client, LocalCluster  # noqa: E402
 
 from conflictlog.config import Settings  # noqa: E402
 from conflictlog.models import to_dict  # noqa: E402
+from conflictlog.run import ingest as ingest_module  # noqa: E402
 from conflictlog.run.ingest import ingest  # noqa: E402
 from conflictlog.store import Repository  # noqa: E402
 
@@ -78,8 +79,11 @@ def test_local_cluster_stores_what_the_in_process_run_stores(cluster: LocalClust
 
 
 def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(cluster: LocalCluster, corpus: Path,
-                                                              in_process: dict[str, list], tmp_path: Path) -> None:
+                                                              in_process: dict[str, list], tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "killed.sqlite"
+    # Small batches: when the first document is stored (and reported), several batches are still in flight.
+    monkeypatch.setattr(ingest_module, "BATCH_SIZE", 8)
     with Client(cluster) as watcher:
         pids = watcher.run(os.getpid)
         killed: list[str] = []
@@ -94,6 +98,14 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(cluster: LocalClus
 
         summary = ingest([str(corpus)], Settings(db=str(db)), dask=cluster.scheduler_address,
                          on_item=kill_a_busy_worker)
-    assert killed, "no worker was busy while documents were read: the test did not kill anything"
+    assert killed, "no worker was busy when documents were done: the test did not kill anything"
     assert stored(db) == in_process
     assert summary.added == 81 and summary.duplicates == 0
+
+
+def test_local_workers_get_single_threaded_blas_but_not_dasks_malloc_trim() -> None:
+    from conflictlog.run.dask_executor import worker_environment
+
+    environment = worker_environment()
+    assert str(environment["OMP_NUM_THREADS"]) == "1" and str(environment["OPENBLAS_NUM_THREADS"]) == "1"
+    assert "MALLOC_TRIM_THRESHOLD_" not in environment

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conflictlog.config import Settings
-from conflictlog.models import DocumentResult, to_dict
+from conflictlog.models import DocumentResult, Rejected, to_dict
 from conflictlog.run import ingest as ingest_module
 from conflictlog.run.ingest import IngestSummary, ingest
 from conflictlog.store import Repository
@@ -48,7 +48,8 @@ def stored(db: str) -> dict[str, list]:
         }
 
 
-def store_one_by_one(repo: Repository, results: list[DocumentResult], summary: IngestSummary) -> None:
+def store_one_by_one(repo: Repository, results: list[DocumentResult], summary: IngestSummary,
+                     _on_item: object) -> None:
     """The per-document path the batched writer replaced: one transaction, then fusion, per document."""
     for result in results:
         ingest_module._fuse_and_count(repo, result, repo.save_result(result), summary)
@@ -85,3 +86,23 @@ def test_batched_writes_happen_once_per_batch(tmp_path: Path, monkeypatch: pytes
     ingest([str(corpus)], Settings(db=str(tmp_path / "db.sqlite")), jobs=1)
     # 37 new documents in batches of 32; the revised doc-3 in the first batch starts a run of its own.
     assert sizes == [8, 24, 5]
+
+
+def test_progress_hears_of_a_document_once_it_is_stored(tmp_path: Path) -> None:
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    write_corpus(inputs)
+    (inputs / "broken.jsonl").write_bytes(b'{"text": "Rebels shelled Gaza."}\n{cut off\n')
+    db = str(tmp_path / "db.sqlite")
+    heard: list[tuple[str, bool]] = []
+    with Repository.open(db) as reader:
+        def note(item: object) -> None:
+            if isinstance(item, Rejected):
+                heard.append(("rejected", True))
+            else:
+                heard.append((item.document_id, bool(reader.known_hashes([item.content_hash]))))
+
+        summary = ingest([str(inputs)], Settings(db=db), jobs=1, on_item=note)
+    assert len(heard) == summary.documents + summary.rejected_total == 38 + 1 + 1
+    # Only the exact copy is told before its original is stored: it is done with when read.
+    assert [name for name, stored in heard if not stored] == ["copy-of-doc-2"]

@@ -10,7 +10,11 @@ from ..run.ingest import IngestSummary
 
 
 class IngestProgress:
-    """A live bar over the input files with running counts of documents and rejections."""
+    """A live bar over the input files with running counts of documents done and rejections.
+
+    ``ingest`` reports a document once it is stored (or skipped as a copy), so the counts
+    follow the whole job on every executor, a Dask cluster included, not just the reading.
+    """
 
     def __init__(self, console: Console, *, enabled: bool = True) -> None:
         self._progress = Progress(
@@ -35,7 +39,7 @@ class IngestProgress:
         self._progress.update(self._task, total=count)
 
     def advance(self, item: Document | Rejected) -> None:
-        """Count one item read from the inputs."""
+        """Count one item done with: stored, skipped as a copy, or rejected."""
         if isinstance(item, Rejected):
             self._rejected += 1
         else:
@@ -43,7 +47,7 @@ class IngestProgress:
         self._origins.add(item.origin)
         self._progress.update(
             self._task, completed=len(self._origins),
-            description=f"{self._documents} documents, {self._rejected} rejected",
+            description=f"{self._documents} documents done, {self._rejected} rejected",
         )
 
 

@@ -64,8 +64,10 @@ def ingest(
     """Ingest ``paths`` into the database of ``settings``; returns what happened.
 
     ``on_files`` is told how many input files were found, and ``on_item`` is called for
-    every item read (a progress bar hooks in here). ``dask`` runs on a Dask cluster ("local" or
-    a scheduler address, see ``run.dask_executor``); else ``jobs`` processes run here.
+    every item once it is done with: a rejected item or an exact copy when read, a new
+    document once it is stored and fused. A progress bar hooking in there follows the whole
+    job, whichever executor runs it. ``dask`` runs on a Dask cluster ("local" or a scheduler
+    address, see ``run.dask_executor``); else ``jobs`` processes run here.
     Raises InputError for a path that matches nothing, StorageError for the database.
     """
     started = time.perf_counter()
@@ -80,7 +82,7 @@ def ingest(
             items = executor.read(files, settings, stdin)
             fresh = _new_documents(items, repo, summary, on_item)
             for results in executor.run(_batches(fresh, BATCH_SIZE)):
-                _store(repo, results, summary)
+                _store(repo, results, summary, on_item)
             summary.incidents_stored = repo.stats()["incidents"]
     finally:
         executor.close()
@@ -95,25 +97,33 @@ def _new_documents(items: Iterable[Document | Rejected], repo: Repository, summa
     for chunk in _batches(items, 256):
         stored = repo.known_hashes(d.content_hash for d in chunk if isinstance(d, Document))
         for item in chunk:
-            if on_item:
-                on_item(item)
             if isinstance(item, Rejected):
                 repo.save_rejected(item)
                 summary.rejected[item.reason] += 1
+                _tell(on_item, item)
                 continue
             summary.documents += 1
             if item.content_hash in stored or item.content_hash in seen:
                 summary.duplicates += 1
+                _tell(on_item, item)
                 continue
             seen.add(item.content_hash)
             yield item
 
 
-def _store(repo: Repository, results: list[DocumentResult], summary: IngestSummary) -> None:
-    """Store a batch in one transaction per run of distinct ids, then fuse each stored document."""
+def _tell(on_item: ProgressHook | None, item: Document | Rejected) -> None:
+    if on_item:
+        on_item(item)
+
+
+def _store(repo: Repository, results: list[DocumentResult], summary: IngestSummary,
+           on_item: ProgressHook | None) -> None:
+    """Store a batch in one transaction per run of distinct ids, then fuse and report each document."""
     for run in _distinct_id_runs(results):
         for result, outcome in zip(run, repo.save_results(run), strict=True):
             _fuse_and_count(repo, result, outcome, summary)
+        for result in run:
+            _tell(on_item, result.document)
 
 
 def _fuse_and_count(repo: Repository, result: DocumentResult, outcome: SaveOutcome,
