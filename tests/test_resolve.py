@@ -200,3 +200,14 @@ def test_a_headline_names_the_town_the_story_never_repeats(resolver: Resolver) -
                         evidence=[Span(text, 0, len(text))])]
     location = resolver.resolve(doc, mentions)[0].location
     assert (location.name, location.precision) == ("Frankford", GeoPrecision.TOWN)
+
+
+def test_an_alternate_name_abroad_is_no_match_in_a_report_about_another_country(resolver: Resolver) -> None:
+    # GeoNames knows "San Carlos" as a name of San Carlos Sija, Guatemala; the report is about El Salvador.
+    text = "SAN SALVADOR, 3 JAN 90 -- [TEXT] A TERRORIST WAS KILLED IN SAN CARLOS, EL SALVADOR."
+    doc = Document("d", text, content_hash(text), published="1990-01-03")
+    start = text.index("A TERRORIST")
+    mentions = [Mention(document_id="d", event_type="Battles", sub_event_type="Armed clash",
+                        evidence=[Span(text[start:], start, len(text))], place_spans=[Span("SAN CARLOS", text.index("SAN CARLOS"), text.index("SAN CARLOS") + 10)])]
+    location = resolver.resolve(doc, mentions)[0].location
+    assert location.country_code == "SV"

@@ -12,7 +12,8 @@ Rules, so that a wrong choice can be traced:
 - dateline spans are skipped (where a report was filed is not where the event happened), and
   so are country names used as modifiers ("U.S. aid");
 - a candidate outside the document's countries and far from every place it names is refused
-  (a country itself is never refused: a report that names it means it);
+  (a country itself is never refused: a report that names it means it), and so is one
+  outside them known by the written name only as an alternate name;
 - a span nothing matches still yields ``Location(text=...)``; this module never raises on text.
 """
 
@@ -75,7 +76,7 @@ def resolve_span(span: Span, context: DocContext, gazetteer: Gazetteer) -> Locat
     modifier = context.is_modifier(span)
     for query in readings(span.text):
         candidates = [p for p in gazetteer.candidates(query.name)
-                      if fits_context(p, context) and fits_unit(p, query, context)
+                      if fits_context(p, context) and fits_unit(p, query, context) and fits_name(p, query, context)
                       and not (modifier and p.feature_code in _NOT_AS_MODIFIER)]
         if candidates:
             best = max(candidates, key=lambda place: score(place, query, context))
@@ -100,6 +101,19 @@ def fits_context(place: Place, context: DocContext) -> bool:
     if place.feature_code == "PCLI":
         return True
     return any(distance_km(place.lat, place.lon, lat, lon) < _FOREIGN_LIMIT_KM for lat, lon in context.anchors)
+
+
+def fits_name(place: Place, query: PlaceQuery, context: DocContext) -> bool:
+    """False for a place abroad known by the written name only as one of its alternate names.
+
+    GeoNames lists partial and foreign names generously ("San Carlos" for San Carlos Sija,
+    Guatemala; "La Rochela" for La Rochelle): in a report about El Salvador or Colombia such a
+    match is a coincidence, not the place meant. Inside the document's countries, and for
+    curated entries (contested names: Stepanakert / Khankendi), an alternate name counts.
+    """
+    if not context.countries or context.country_share(place.country_code) > 0:
+        return True
+    return name_key(place.name) == name_key(query.name) or not place.source.startswith("GeoNames")
 
 
 def fits_unit(place: Place, query: PlaceQuery, context: DocContext) -> bool:
