@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..models import Document, Event, Incident, IncidentSource, MergeDecision
 from .cluster import Link, cluster_members
@@ -110,19 +111,22 @@ def find_originals(documents: Iterable[Document], signatures: dict[str, TextSign
     documents = list(documents)
     signatures = signatures or {}
     texts = {d.document_id: d.text for d in documents}
+    lookup = cache(lambda document_id: signatures.get(document_id) or signature_of(texts[document_id]))
     keys = [DocumentKey(d.document_id, d.published) for d in documents]
-    return originals_among(keys, lambda d: signatures.get(d) or signature_of(texts[d]))
+    return originals_among(keys, lookup, {d: lookup(d).band_keys() for d in sorted(texts)})
 
 
 def originals_among(keys: Iterable[DocumentKey], signature: Callable[[str], TextSignature],
-                    band_keys: Mapping[str, list[str]] | None = None) -> dict[str, str]:
-    """Copy document id -> its original among the documents ``keys`` name (``band_keys``: precomputed ones)."""
-    band_keys = band_keys or {}
-    finder = CopyFinder()
+                    band_keys: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """Copy document id -> its original among the documents ``keys`` name, found by their ``band_keys``.
+
+    ``signature`` is asked only for documents sharing a band with another.
+    """
+    finder = CopyFinder(signature)
     keys = {key.document_id: key for key in keys}
     groups: dict[str, set[str]] = {}
     for document_id in sorted(keys):
-        for other, _ in finder.add(document_id, signature(document_id), band_keys.get(document_id)):
+        for other, _ in finder.add(document_id, band_keys[document_id]):
             merged = groups.get(other, {other}) | groups.get(document_id, {document_id})
             for member in merged:
                 groups[member] = merged

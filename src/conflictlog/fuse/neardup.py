@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -107,22 +107,26 @@ def original_of(copies: Iterable[DocumentKey]) -> DocumentKey:
 
 
 class CopyFinder:
-    """In-memory band index for a whole corpus (full re-fuse, benchmarks)."""
+    """In-memory band index for a whole corpus (full re-fuse, benchmarks).
 
-    def __init__(self) -> None:
+    ``signature_of_id`` gives a document's signature; it is asked only for documents that
+    share a band with another, so a corpus can keep its signatures compactly until then.
+    """
+
+    def __init__(self, signature_of_id: Callable[[str], TextSignature]) -> None:
         self._buckets: dict[str, list[str]] = {}
-        self._signatures: dict[str, TextSignature] = {}
+        self._signature = signature_of_id
 
-    def add(self, document_id: str, signature: TextSignature,
-            band_keys: list[str] | None = None) -> list[tuple[str, float]]:
-        """Index a document (``band_keys``: its signature's, when already known); return the earlier
-        documents it copies or is copied by, with similarity."""
+    def add(self, document_id: str, band_keys: Iterable[str]) -> list[tuple[str, float]]:
+        """Index a document by its band keys; return the earlier documents it copies or is copied by, with similarity."""
         seen: set[str] = set()
-        for key in band_keys or signature.band_keys():
-            seen.update(self._buckets.setdefault(key, []))
-            self._buckets[key].append(document_id)
-        self._signatures[document_id] = signature
-        return copies_among(signature, {d: self._signatures[d] for d in sorted(seen)})
+        for key in band_keys:
+            bucket = self._buckets.setdefault(key, [])
+            seen.update(bucket)
+            bucket.append(document_id)
+        if not seen:
+            return []
+        return copies_among(self._signature(document_id), {d: self._signature(d) for d in sorted(seen)})
 
 
 def copies_among(signature: TextSignature, candidates: dict[str, TextSignature]) -> list[tuple[str, float]]:

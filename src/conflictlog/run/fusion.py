@@ -132,7 +132,7 @@ def refuse_database(repo: Repository, jobs: int | None = 1, dask: str | None = N
     result = fused.result
     members = [(result.profiles[d.member_id].to_json(), d) for d in result.decisions]
     surveys = [fused.surveys[d.document_id] for d in documents]
-    stored_signatures = [(s.document_id, s.published, s.signature.to_bytes(), s.band_keys,
+    stored_signatures = [(s.document_id, s.published, s.signature, s.band_keys,
                           result.originals.get(s.document_id)) for s in surveys]
     repo.replace_fusion(result.incidents, members, stored_signatures, [s.terms for s in surveys])
     return len(result.incidents), len(members)
