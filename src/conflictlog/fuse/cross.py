@@ -41,9 +41,13 @@ class FusionResult:
     profiles: dict[str, MemberProfile] = field(default_factory=dict)   # member id -> profile
 
 
-def members_of(document: Document, events: list[Event], original_id: str | None = None) -> list[Member]:
-    """The members of one document, from its resolved events (local fusion runs again, cheaply)."""
-    terms = key_terms(document.text)
+def members_of(document: Document, events: list[Event], original_id: str | None = None,
+               terms: list[str] | None = None) -> list[Member]:
+    """The members of one document, from its resolved events (local fusion runs again, cheaply).
+
+    ``terms``: the document's key terms when already known (then its text is not read).
+    """
+    terms = key_terms(document.text) if terms is None else terms
     members = []
     for local in fuse_document(document, events):
         own = [e for e in events if e.incident_id == local.id]

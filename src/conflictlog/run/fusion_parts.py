@@ -18,6 +18,7 @@ members and decisions equal ``fuse.cross.fuse_corpus``'s, in the same order.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -79,11 +80,15 @@ def survey_documents(documents: Sequence[Document], events_of: Mapping[str, list
     return surveys
 
 
-def fuse_bundle(documents: Sequence[Document], events_of: Mapping[str, list[Event]],
-                originals: Mapping[str, str], rarity: TermRarity) -> FusionResult:
-    """Task of the fuse round: the incidents of the documents of whole parts (``rarity``: corpus-wide)."""
+def fuse_bundle(documents: Sequence[Document], events_of: Mapping[str, list[Event]], originals: Mapping[str, str],
+                terms_of: Mapping[str, list[str]], rarity: TermRarity) -> FusionResult:
+    """Task of the fuse round: the incidents of the documents of whole parts (``rarity``: corpus-wide).
+
+    The documents may come without their text: their key terms (``terms_of``) are known.
+    """
     members = [m for d in sorted(documents, key=lambda d: d.document_id)
-               for m in members_of(d, events_of.get(d.document_id, []), originals.get(d.document_id))]
+               for m in members_of(d, events_of.get(d.document_id, []), originals.get(d.document_id),
+                                   terms_of[d.document_id])]
     return fuse_members(members, rarity)
 
 
@@ -106,8 +111,9 @@ def fuse_with(runner: PartRunner, documents: Sequence[Document], events_of: Mapp
     originals = find_copies(surveys.values())
     rarity = rarity_of_surveys(surveys.values())
     bundles, plan = _plan(runner, surveys, originals, rarity, tasks)
-    arguments = [(_documents(by_id, b), _events(events_of, b), {d: originals[d] for d in b if d in originals},
-                  parts_rarity(rarity, (t for d in b for t in surveys[d].terms))) for b in bundles]
+    arguments = [(_textless(by_id, b), _events(events_of, b), {d: originals[d] for d in b if d in originals},
+                  {d: surveys[d].terms for d in b}, parts_rarity(rarity, (t for d in b for t in surveys[d].terms)))
+                 for b in bundles]
     result = merge_results(runner.map(fuse_bundle, arguments))
     result.originals = originals
     return PartitionedFusion(result, surveys, plan)
@@ -177,6 +183,11 @@ def _even_chunks(items: list[str], count: int) -> list[list[str]]:
 
 def _documents(by_id: Mapping[str, Document], ids: Iterable[str]) -> list[Document]:
     return [by_id[d] for d in ids if d in by_id]
+
+
+def _textless(by_id: Mapping[str, Document], ids: Iterable[str]) -> list[Document]:
+    """The documents without their text, which the fuse round does not read (half the data to send)."""
+    return [dataclasses.replace(by_id[d], text="") for d in ids if d in by_id]
 
 
 def _events(events_of: Mapping[str, list[Event]], ids: Iterable[str]) -> dict[str, list[Event]]:
