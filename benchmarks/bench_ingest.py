@@ -14,7 +14,11 @@ fresh process so that peak memory is its own:
 
 and prints documents/s and words/s (also per core), peak resident memory, and the ratios
 ingest/bare and jobs2/jobs1 (scaling efficiency = speed-up / 2). Loading the pipeline is timed
-apart: the ingest rates leave one load out so that they compare with bare spaCy's.
+apart: the ingest rates leave one load out so that they compare with bare spaCy's. CPU seconds
+(user + system, of the phase's process and its workers) are shown too: on a machine shared with
+other jobs they say what each phase costs better than the wall clock. A last line says how much
+the extractor's lexical pre-filter spared spaCy (documents not parsed, sentences blanked); the
+bare phase always parses every full text.
 """
 
 from __future__ import annotations
@@ -105,8 +109,35 @@ def run_phase(phase: str, path: Path, size: int) -> dict[str, Any]:
 def in_fresh_process(phase: str, path: Path, size: int) -> dict[str, Any]:
     """Run one phase in a new Python process; its JSON result."""
     command = [sys.executable, __file__, str(path), "--phase", phase, "--limit", str(size)]
+    before = cpu_seconds_of_children()
     done = subprocess.run(command, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["cpu_seconds"] = cpu_seconds_of_children() - before
+    return result
+
+
+def cpu_seconds_of_children() -> float:
+    """User + system CPU seconds of every finished child process (and their children) so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def prefilter_line(documents: list[dict[str, Any]]) -> str:
+    """How much the extractor's pre-filter spares spaCy on these texts (as ingest prepares them)."""
+    from conflictlog.extract.prefilter import Prefilter
+    from conflictlog.models import Document
+    from conflictlog.text import prepare
+
+    prefilter, skipped, sentences, kept, words, kept_words = Prefilter.load(), 0, 0, 0, 0, 0
+    for raw in documents:
+        text = prepare(Document(document_id="bench", text=raw.get("text") or "", content_hash="bench")).text
+        screened = prefilter.screen(text)
+        skipped += not screened.relevant
+        sentences, kept = sentences + screened.sentences, kept + screened.kept
+        words += len(text.split())
+        kept_words += len(screened.text.split()) if screened.relevant else 0
+    return (f"pre-filter: {skipped} of {len(documents)} documents not parsed; spaCy read {kept} of {sentences} "
+            f"sentences, {kept_words / max(words, 1):.0%} of the words (bare spaCy reads them all)")
 
 
 def measure(phase: str, path: Path, size: int, load_seconds: float) -> dict[str, Any]:
@@ -114,6 +145,7 @@ def measure(phase: str, path: Path, size: int, load_seconds: float) -> dict[str,
     result = in_fresh_process(phase, path, size)
     if phase != "bare":  # workers load their pipelines side by side: one load is the fair deduction
         result.update(load_seconds=load_seconds, seconds=max(result["total_seconds"] - load_seconds, 1e-9))
+    result["work_cpu_seconds"] = max(result["cpu_seconds"] - CORES[phase] * result["load_seconds"], 1e-9)
     documents = read_documents(path, size)
     words = sum(len((d.get("text") or "").split()) for d in documents)
     seconds, cores = result["seconds"], CORES[phase]
@@ -126,21 +158,24 @@ def measure(phase: str, path: Path, size: int, load_seconds: float) -> dict[str,
 def ratios(results: dict[str, dict[str, Any]]) -> dict[str, float]:
     """ingest/bare speed (1.0 = as fast as bare spaCy) and jobs2/jobs1 scaling efficiency."""
     bare, one, two = (results[p]["docs_per_s"] for p in PHASES)
-    return {"ingest_vs_bare": one / bare, "jobs2_speedup": two / one, "jobs2_efficiency": two / one / 2}
+    cpu_bare, cpu_one = (results[p]["work_cpu_seconds"] for p in ("bare", "jobs1"))
+    return {"ingest_vs_bare": one / bare, "jobs2_speedup": two / one, "jobs2_efficiency": two / one / 2,
+            "ingest_vs_bare_cpu": cpu_bare / cpu_one}
 
 
 def print_table(size: int, results: dict[str, dict[str, Any]], summary: dict[str, float]) -> None:
     """One block per corpus size."""
     print(f"\n{size} documents, {results['bare']['words']} words")
     print(f"{'phase':<7}{'docs/s':>9}{'words/s':>10}{'docs/s/core':>13}{'words/s/core':>14}{'seconds':>9}"
-          f"{'load s':>8}{'peak MiB':>10}{'child MiB':>11}")
+          f"{'load s':>8}{'cpu s':>8}{'peak MiB':>10}{'child MiB':>11}")
     for phase in PHASES:
         r = results[phase]
         print(f"{phase:<7}{r['docs_per_s']:>9.1f}{r['words_per_s']:>10.0f}{r['docs_per_s_per_core']:>13.1f}"
-              f"{r['words_per_s_per_core']:>14.0f}{r['seconds']:>9.1f}{r['load_seconds']:>8.1f}"
+              f"{r['words_per_s_per_core']:>14.0f}{r['seconds']:>9.1f}{r['load_seconds']:>8.1f}{r['cpu_seconds']:>8.1f}"
               f"{r['peak_rss_mib']:>10.0f}{r['peak_rss_child_mib']:>11.0f}")
     print("ingest/bare {ingest_vs_bare:.2f}   jobs2/jobs1 {jobs2_speedup:.2f} "
-          "(scaling efficiency {jobs2_efficiency:.0%})".format(**summary))
+          "(scaling efficiency {jobs2_efficiency:.0%})   ingest/bare by CPU seconds "
+          "(loads left out) {ingest_vs_bare_cpu:.2f}".format(**summary))
 
 
 def profile_ingest(path: Path, size: int, top: int = 25) -> str:
@@ -190,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         results = {phase: measure(phase, args.documents, size, load["load_seconds"]) for phase in PHASES}
         summary = ratios(results)
         print_table(size, results, summary)
+        print(prefilter_line(read_documents(args.documents, size)))
         report.append({"size": size, "phases": results, "ratios": summary})
     if args.json:
         args.json.write_text(json.dumps({"input": args.documents.name, "cpu_cores": os.cpu_count(), "load": load,

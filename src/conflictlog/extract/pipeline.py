@@ -3,6 +3,8 @@
 Per sentence: event triggers (``events``), who says so (``attribution``), casualties and
 actors (``casualties``, ``actors``), places and dates (``spans``); then denials become
 Disputes of the claim they answer, and ``grouping`` joins mentions of one happening.
+Before parsing, the lexical pre-filter (``prefilter``) drops documents that cannot state an
+event and blanks the sentences no rule reads, so spaCy parses only what extraction uses.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan
@@ -21,6 +24,7 @@ from .casualties import find_casualties
 from .events import EventHit, EventLexicon, object_tokens, subject_tokens
 from .grouping import Candidate, assign_groups
 from .perpetrators import responsibility_actors, share_initiators
+from .prefilter import Prefilter
 from .sides import actors_of, side_of
 from .spans import date_spans, place_spans, span_of
 
@@ -48,21 +52,41 @@ class _Context:
 
 
 class Extractor:
-    """Turns Documents into Mentions with a loaded spaCy pipeline (see ``load_pipeline``)."""
+    """Turns Documents into Mentions with a loaded spaCy pipeline (see ``load_pipeline``).
 
-    def __init__(self, nlp: Language) -> None:
+    With ``screen`` (the default) the lexical pre-filter (``prefilter``) spares spaCy the
+    documents that cannot state an event and blanks the sentences no rule reads; offsets,
+    evidence and stored texts are unchanged. ``screen=False`` parses every text in full.
+    """
+
+    def __init__(self, nlp: Language, *, screen: bool = True) -> None:
         self.nlp = nlp
+        self.prefilter = Prefilter.load() if screen else None
 
     def extract(self, document: Document) -> list[Mention]:
         """The mentions of one document."""
-        prepared = prepare(document)
-        return self._mentions(document, prepared, self.nlp(prepared.text))
+        return next(self.extract_many([document]))[1]
 
     def extract_many(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[tuple[Document, list[Mention]]]:
-        """Each document with its mentions, parsed in batches with ``nlp.pipe``."""
-        prepared = ((p.text, (d, p)) for d in documents for p in [prepare(d)])
-        for doc, (document, prep) in self.nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):
-            yield document, self._mentions(document, prep, doc)
+        """Each document with its mentions, in input order; the texts spaCy must read go through ``nlp.pipe``."""
+        iterator = iter(documents)
+        while chunk := list(islice(iterator, batch_size)):
+            yield from self._extract_chunk(chunk, batch_size)
+
+    def _extract_chunk(self, chunk: list[Document], batch_size: int) -> Iterator[tuple[Document, list[Mention]]]:
+        prepared = [prepare(document) for document in chunk]
+        texts = [self._text_to_parse(prep) for prep in prepared]
+        wanted = ((text, i) for i, text in enumerate(texts) if text is not None)
+        docs = {i: doc for doc, i in self.nlp.pipe(wanted, as_tuples=True, batch_size=batch_size)}
+        for i, (document, prep) in enumerate(zip(chunk, prepared)):
+            yield document, self._mentions(document, prep, docs[i]) if i in docs else []
+
+    def _text_to_parse(self, prepared: PreparedText) -> str | None:
+        """The text spaCy must read, or None when the document cannot state an event."""
+        if self.prefilter is None:
+            return prepared.text
+        screened = self.prefilter.screen(prepared.text)
+        return screened.text if screened.relevant else None
 
     def _mentions(self, document: Document, prepared: PreparedText, doc: Doc) -> list[Mention]:
         events = EventLexicon.load()
@@ -102,7 +126,7 @@ def _candidate(sent: SpacySpan, hits: list[EventHit], context: _Context) -> Cand
         document_id=context.document.document_id,
         event_type=best.event_type,
         sub_event_type=best.sub_event_type,
-        evidence=[span_of(text, sent.start_char, sent.end_char)],
+        evidence=[span_of(text, *_evidence_bounds(sent))],
         place_spans=places,
         date_spans=date_spans(sent, text, context.body_start),
         actors=actors_of(sent, best.head),
@@ -112,6 +136,14 @@ def _candidate(sent: SpacySpan, hits: list[EventHit], context: _Context) -> Cand
     generic = not specific and not any(_is_concrete(hit) for hit in hits)
     return Candidate(mention, generic=generic, anaphoric=_is_anaphoric(best),
                      places=frozenset(p.text.lower() for p in places))
+
+
+def _evidence_bounds(sent: SpacySpan) -> tuple[int, int]:
+    """Character bounds of a sentence without its edge white space (blanked text included)."""
+    words = [token for token in sent if not token.is_space]
+    if not words:
+        return sent.start_char, sent.end_char
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 def _add_initiators(mention: Mention, actors: list[Actor]) -> None:
