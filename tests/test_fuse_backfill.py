@@ -1,0 +1,28 @@
+"""Bulk back-fill: documents stored without fusing them, then one partitioned re-fuse (FICTIONAL reports)."""
+
+from __future__ import annotations
+
+from conflictlog.run.fusion import finish_backfill, fuse_stored
+from conflictlog.store import Repository
+from test_fuse_store import groups, reports
+
+
+def test_backfill_fuses_the_stored_documents_once(repo: Repository) -> None:
+    for item in reports():
+        repo.save_result(item)                      # extraction only: nothing fused yet
+    assert len(repo.unfused_document_ids()) == 4
+    assert finish_backfill(repo, jobs=2) == (2, 4)
+    assert groups(repo) == [["courier", "ledger", "post"], ["other"]]
+    assert repo.unfused_document_ids() == []
+    assert finish_backfill(repo, jobs=2) is None     # finished: running it again does nothing
+
+
+def test_backfill_gives_what_fusing_each_document_gives(repo: Repository) -> None:
+    stored = reports()
+    for item in stored[:2]:
+        repo.save_result(item)
+        fuse_stored(repo, item)
+    for item in stored[2:]:
+        repo.save_result(item)                      # a back-fill cut off after extraction
+    finish_backfill(repo, jobs=1)
+    assert groups(repo) == [["courier", "ledger", "post"], ["other"]]
