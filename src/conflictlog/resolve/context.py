@@ -6,7 +6,8 @@ what follows it ("AURORA, Colo. (CBS4) --": the state), and a state or country s
 is where the dateline place lies ("CORINTH, Miss.": not the Greek Corinth). First-level
 subdivisions the document names ("Utah", "Colo.") are kept as regions, so that a town of a
 common name is looked for in the state the report is about. A nationality adjective of the
-story ("THE SALVADORAN ARMY") counts for its country like an unambiguous place. A country name used as a modifier ("U.S.
+story ("THE SALVADORAN ARMY") counts for its country like an unambiguous place, once per use
+(up to two). A country name used as a modifier ("U.S.
 aid", "THE U.S. EMBASSY") says who, not where: it is no evidence here, and no event place.
 """
 
@@ -29,6 +30,8 @@ _UNAMBIGUOUS_PLACE = 1.0
 _DATELINE_PLACE = 1.0
 _NAMED_REGION = 1.0
 _DEMONYM = 1.0
+# A story that keeps saying "SALVADORAN" is about El Salvador; one "Mexican restaurant" is not.
+_DEMONYM_USES_COUNTED = 2
 _NEXT_WORD = re.compile(r" ([A-Za-z][\w-]*)")
 _FUNCTION_WORDS = frozenset(
     "and or but nor in on at to of for from with by into near as is was were are be been has have had will would "
@@ -74,14 +77,16 @@ class DocContext:
             context.dateline_areas = [place for found in qualifiers.values() for place in found
                                       if place.feature_code in _AREA_CODES]
             context._add_dateline_hint(gazetteer.candidates(dateline.place.text))
-            for qualifier, candidates in qualifiers.items():
+            # "MOSCOW (USSR), 6 JUL 89 --": a wire dateline's country only says where the office
+            # is; a local dateline's state ("AURORA, Colo.") is the story's own.
+            for qualifier, candidates in qualifiers.items() if context.dateline_date is None else ():
                 context._add_place(qualifier, candidates)
         texts = {span.text for mention in mentions for span in mention.place_spans
                  if not context.in_dateline(span) and not context.is_modifier(span)}
         for text in sorted(texts):
             context._add_place(text, gazetteer.candidates(without_article(text)))
-        for code in demonym_countries(document.text[context.story_start:]):
-            context.countries[code] += _DEMONYM
+        for code, uses in demonym_countries(document.text[context.story_start:]).items():
+            context.countries[code] += _DEMONYM * min(uses, _DEMONYM_USES_COUNTED)
         return context
 
     def in_dateline(self, span: Span) -> bool:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
 
-def demonym_countries(text: str) -> set[str]:
-    """ISO country codes of the nationality adjectives (or their plurals) that ``text`` uses."""
+def demonym_countries(text: str) -> Counter[str]:
+    """ISO country codes of the nationality adjectives (or their plurals) ``text`` uses, with how often."""
     table = _demonyms()
-    return {table[match.group(1).lower()] for match in _pattern().finditer(text)}
+    return Counter(table[match.group(1).lower()] for match in _pattern().finditer(text))
 
 
 @lru_cache(maxsize=1)
