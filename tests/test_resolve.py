@@ -18,7 +18,8 @@ from conflictlog.models import (
     event_to_v1,
     stable_id,
 )
-from conflictlog.resolve import Gazetteer, Resolver, distance_km
+from conflictlog.resolve import DocContext, Gazetteer, Resolver, distance_km
+from conflictlog.resolve.geo import resolve_span
 
 TEXT = (
     "Azerbaijani armed forces on Tuesday began bombarding positions and cities in Artsakh, including Stepanakert. "
@@ -211,3 +212,11 @@ def test_an_alternate_name_abroad_is_no_match_in_a_report_about_another_country(
                         evidence=[Span(text[start:], start, len(text))], place_spans=[Span("SAN CARLOS", text.index("SAN CARLOS"), text.index("SAN CARLOS") + 10)])]
     location = resolver.resolve(doc, mentions)[0].location
     assert location.country_code == "SV"
+
+
+def test_a_town_of_the_written_name_beats_one_known_by_it_only_as_an_alternate() -> None:
+    # Puebla, Mexico lists "Pueblo" among its alternate names; a report naming a place near
+    # Puebla still means a Pueblo when it writes "PUEBLO".
+    context = DocContext(anchors=[(19.05, -98.21)])
+    location = resolve_span(Span("PUEBLO", 0, 6), context, Gazetteer.open())
+    assert location.name == "Pueblo"

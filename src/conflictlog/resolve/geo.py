@@ -7,6 +7,8 @@ Rules, so that a wrong choice can be traced:
   state the report names), nearness to places the document names
   unambiguously, its population, being known by this name as its main name, matching the
   precision asked for, being a curated entry; a candidate without coordinates loses;
+- a candidate whose own name is the one written beats every candidate known by it only as a
+  GeoNames alternate name (curated entries always compete);
 - of the sentence's spans, the most specific resolvable one wins (town before district
   before region before country; the earlier one on a tie);
 - dateline spans are skipped (where a report was filed is not where the event happened), and
@@ -79,9 +81,18 @@ def resolve_span(span: Span, context: DocContext, gazetteer: Gazetteer) -> Locat
                       if fits_context(p, context) and fits_unit(p, query, context) and fits_name(p, query, context)
                       and not (modifier and p.feature_code in _NOT_AS_MODIFIER)]
         if candidates:
-            best = max(candidates, key=lambda place: score(place, query, context))
+            best = max(_own_names_first(candidates, query), key=lambda place: score(place, query, context))
             return to_location(span.text, best, query.wanted)
     return Location(text=span.text)
+
+
+def _own_names_first(candidates: list[Place], query: PlaceQuery) -> list[Place]:
+    # "MARION --" is a Marion, not a town once known as Marion that lies nearer another place
+    # the report names: a place whose own name is written beats any known by it only as an
+    # alternate name. Curated entries (contested names: Stepanakert / Khankendi) always compete.
+    key = name_key(query.name)
+    own = [p for p in candidates if name_key(p.name) == key or not p.source.startswith("GeoNames")]
+    return own or candidates
 
 
 def fits_context(place: Place, context: DocContext) -> bool:
