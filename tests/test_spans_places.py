@@ -21,3 +21,12 @@ def test_a_city_owning_an_office_is_still_no_place(nlp) -> None:
 
 def test_a_neighbourhood_is_not_looked_up_as_a_town(nlp) -> None:
     assert "Rogers Park" not in places(nlp, "A man was shot Saturday in the Rogers Park neighborhood on the North Side.")
+
+
+def test_the_streets_of_an_intersection_are_no_towns(nlp) -> None:
+    assert places(nlp, "It happened near Beale and Fond du Lac around 3:20 a.m. on Sunday.") == []
+    assert places(nlp, "Shootings in Milwaukee and Glendale left two hurt.") == ["Milwaukee", "Glendale"]
+
+
+def test_upper_case_wire_text_names_towns_near_each_other(nlp) -> None:
+    assert places(nlp, "CLASHES NEAR SAN MIGUEL AND USULUTAN LEFT TWO DEAD.") != []

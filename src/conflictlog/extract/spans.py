@@ -22,6 +22,11 @@ _CITY_PART_NOUNS = {"neighborhood", "neighbourhood", "section", "side", "suburb"
 # "the Chicago Lawn neighborhood", "the city's Feltonville section": a neighbourhood is no town;
 # the event takes the city the report names or covers.
 _NEIGHBOURHOOD_WORDS = {"neighborhood", "neighbourhood", "section"}
+# "near Beale and Fond du Lac", "at Concord and Market": two bare names joined after "at" or
+# "near" are the streets of an intersection, not towns ("in Milwaukee and Glendale" are towns).
+# Upper-case wire text ("CLASHES NEAR SAN MIGUEL AND USULUTAN") names towns so, not corners.
+_CORNER_PREPOSITIONS = {"at", "near"}
+_NAME_POS = {"PROPN", "NUM"}
 
 
 def span_of(text: str, start: int, end: int) -> Span:
@@ -35,7 +40,8 @@ def place_spans(sent: SpacySpan, text: str, after: int = 0) -> list[Span]:
     for ent in sent.ents:
         if ent.label_ not in PLACE_LABELS or ent.start_char < after:
             continue
-        if (_names_actor(ent) and not _owns_city_part(ent)) or _is_person_name(ent) or _is_neighbourhood(ent):
+        if (_names_actor(ent) and not _owns_city_part(ent)) or _is_person_name(ent) or _is_neighbourhood(ent) \
+                or _is_street_corner(ent):
             continue
         end = ent.end
         if end < sent.end and sent.doc[end].lower_ in _ADMIN_WORDS:
@@ -67,6 +73,20 @@ def _owns_city_part(ent: SpacySpan) -> bool:
 def _is_neighbourhood(ent: SpacySpan) -> bool:
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return following is not None and following.lower_ in _NEIGHBOURHOOD_WORDS
+
+
+def _is_street_corner(ent: SpacySpan) -> bool:
+    doc = ent.doc
+    if ent.text.isupper():
+        return False
+    if ent.start >= 2 and doc[ent.start - 1].lower_ == "and":
+        first = ent.start - 2
+        while first > 0 and doc[first - 1].pos_ in _NAME_POS:
+            first -= 1
+        return doc[first].pos_ in _NAME_POS and first > 0 and doc[first - 1].lower_ in _CORNER_PREPOSITIONS
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "and" and doc[ent.end + 1].pos_ in _NAME_POS:
+        return ent.start > 0 and doc[ent.start - 1].lower_ in _CORNER_PREPOSITIONS
+    return False
 
 
 def _is_person_name(ent: SpacySpan) -> bool:
