@@ -5,10 +5,13 @@
 * noun: "X's attack", "attack by X", "Azerbaijani attack" initiate; "attack on Y" is the target;
   a noun carried by a light verb takes that verb's subject ("troops opened mortar fire");
 * "X claimed responsibility for the attack" -> X, claimed; "X accused Y of attacking" -> Y, accused;
-* no initiator found: a "by X" phrase below the trigger ("landmines planted by X").
+  "attributed to X" -> suspected; "X were involved in / behind the massacre" -> X;
+* no initiator found: a "by X" phrase below the trigger ("landmines planted by X"), else the
+  doer of another violence word of the sentence ("killed by a grenade when rebels attacked").
 Attribution is how firmly the text ties the initiator to the act: a hedge on the way from the
 initiator to the trigger ("allegedly", "suspected", "possibly") sets accused / suspected /
-possible, else reported. The speaker of the sentence is never an actor. A description
+possible, else reported; an allegation verb above it ("the newspaper claims that soldiers
+killed") accuses, or claims when the speaker is the doer. The speaker of the sentence is never an actor. A description
 ("ten terrorists") is kept as written, with the kind the dictionary gives it.
 """
 
@@ -23,8 +26,9 @@ from spacy.tokens import Span, Token
 
 from ..models import Actor, ActorRole, PerpetratorAttribution
 from .actor_dictionary import ActorDictionary, ActorInfo, default_dictionary
+from .actor_names import actor_from
 
-__all__ = ["ActorDictionary", "ActorInfo", "actor_from", "find_actors", "speaker_side", "usable_actor", "with_conjuncts"]
+__all__ = ["ActorDictionary", "ActorInfo", "ActorSyntax", "actor_from", "find_actors", "speaker_side", "hedge", "usable_actor", "with_conjuncts"]
 
 _INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
@@ -49,6 +53,11 @@ class ActorSyntax:
     accusation_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     target_preps: frozenset[str]
+    perpetration_verbs: frozenset[str]
+    act_nouns: frozenset[str]
+    responsibility_words: frozenset[str]
+    allegation_verbs: frozenset[str]
+    authorship_nouns: frozenset[str]
     attribution_cues: dict[str, PerpetratorAttribution]
 
 
@@ -73,9 +82,9 @@ def find_actors(sent: Span, trigger: Token | None) -> list[Actor]:
     if trigger is None:
         return []
     speakers = _speakers(sent, syntax)
-    initiators = _initiators(trigger, syntax) or _agents_below(trigger, syntax)
+    initiators = _initiators(trigger, syntax) or _agents_below(trigger, syntax) or _initiators_elsewhere(sent, trigger, syntax)
     # A claimer or an accuser speaks, yet the one who claims an attack is its initiator.
-    actors = [actor_from(head, ActorRole.INITIATOR, attribution or _hedge(head, syntax))
+    actors = [actor_from(head, ActorRole.INITIATOR, attribution or hedge(head, syntax))
               for head, attribution in initiators if usable_actor(head, speakers if attribution is None else set())]
     doers = {head.i for head, _ in initiators}
     actors += [actor_from(head, ActorRole.TARGET, None) for head in _targets(trigger, syntax)
@@ -126,6 +135,22 @@ def _initiators(trigger: Token, syntax: ActorSyntax) -> list[tuple[Token, Perpet
     return [(head, None) for head in with_conjuncts(heads)]
 
 
+def _initiators_elsewhere(sent: Span, trigger: Token, syntax: ActorSyntax) -> list[tuple[Token, PerpetratorAttribution | None]]:
+    """ "No casualties resulted from this attack by FMLN rebels", "the attack was launched from a
+    car, from which unidentified individuals threw dynamite": when the word that types the event
+    names no doer, the first other violence word of the sentence that does."""
+    for token in sent:
+        if token.i != trigger.i and token.lemma_.lower() in syntax.violence_lemmas and not _negated(token):
+            found = [(head, attribution) for head, attribution in _initiators(token, syntax) if usable_actor(head, set())]
+            if found:
+                return found
+    return []
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
 def _has_object(verb: Token) -> bool:
     """ "terrorists burned the offices", "detonated a bomb": a transitive use has a doer."""
     return any(c.dep_ == "dobj" for c in verb.children)
@@ -139,29 +164,58 @@ def _clause_verb(verb: Token) -> Token:
     return next((a for a in verb.ancestors if a.pos_ == "VERB"), verb)
 
 
+# "attributed the attack to X", "blamed the attack on X": the preposition before the one charged
+CHARGE_PREPS = {"attribute": "to", "blame": "on", "pin": "on"}
+
+
 def _claimed_or_accused(trigger: Token, syntax: ActorSyntax) -> list[tuple[Token, PerpetratorAttribution | None]]:
-    """ "X claimed responsibility for the attack", "X accused Y of attacking"."""
-    for ancestor in list(trigger.ancestors)[:4]:
+    """ "X claimed responsibility for the attack", "X accused Y of attacking", "the murder was
+    attributed to X", "soldiers accused of the massacre", "X were involved in / behind the attack"."""
+    for ancestor in list(trigger.ancestors)[:6]:
         lemma = ancestor.lemma_.lower()
         if lemma in syntax.claim_nouns and ancestor.head.lemma_.lower() in syntax.claim_verbs:
             return [(s, PerpetratorAttribution.CLAIMED) for s in _subjects(ancestor.head)]
-        if lemma in syntax.accusation_verbs:
-            # "blamed the attack on X": the act is the object, the one charged follows "on"
-            holders = [ancestor, trigger] if trigger.head.i == ancestor.i else [ancestor]
-            objects = [obj for holder in holders for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "on"
-                       for obj in prep.children if obj.dep_ == "pobj"]
-            objects = objects or [c for c in ancestor.children if c.dep_ == "dobj" and c.i != trigger.i]
-            return [(o, PerpetratorAttribution.ACCUSED) for o in with_conjuncts(objects)]
+        if lemma in syntax.accusation_verbs or lemma in CHARGE_PREPS:
+            level = PerpetratorAttribution.SUSPECTED if lemma == "attribute" else PerpetratorAttribution.ACCUSED
+            return [(o, level) for o in _accused(ancestor, trigger, lemma)]
+        if lemma == "involve" or (ancestor.lower_ == "behind" and ancestor.head.lemma_ == "be"):
+            return [(head, None) for head in with_conjuncts(_involved(ancestor))]
     return []
 
 
+def _accused(verb: Token, trigger: Token, lemma: str) -> list[Token]:
+    """Who a blaming verb charges: "blamed the attack on X", "attributed to X", "accused X",
+    "soldiers accused of the massacre" (the participle's noun)."""
+    preposition = CHARGE_PREPS.get(lemma, "on")
+    holders = [verb, trigger] if trigger.head.i == verb.i else [verb]
+    charged = [obj for holder in holders for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == preposition
+               for obj in prep.children if obj.dep_ == "pobj"]
+    charged = charged or [c for c in verb.children if c.dep_ == "dobj" and c.i != trigger.i]
+    if not charged and verb.dep_ in {"acl", "amod"}:
+        charged = [verb.head]
+    return with_conjuncts(charged)
+
+
+def _involved(word: Token) -> list[Token]:
+    """ "eight soldiers were involved in", "the soldiers involved in", "X was behind": who took part."""
+    if word.dep_ in {"acl", "amod"}:
+        return [word.head]
+    holder = word.head if word.lower_ == "behind" else word
+    return [c for c in holder.children if c.dep_ in {"nsubjpass", "nsubj"}]
+
+
 def _noun_initiators(noun: Token, syntax: ActorSyntax) -> list[Token]:
+    """Who a violence noun names as its author: its owner or "by X", else the doer of the verb
+    that carries it ("subversives conducted a terrorist attack"), else a modifier naming an
+    actor ("Azerbaijani attack", "guerrilla attack"): the modifier describes, the doer names."""
     # "Romero's assassination": the owner of a harm noun is its victim, not its author.
     owners = [c for c in noun.children if c.dep_ == "poss" and noun.lemma_.lower() not in syntax.victim_nouns]
     owners += _agents(noun, preps=("by",))
-    owners += [c for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN", "NOUN")
-               and default_dictionary().normalise(c.text) is not None]
-    return owners or _carrier_initiators(noun, syntax)
+    # "an attack perpetrated by presumed urban guerrillas"
+    owners += [obj for clause in noun.children if clause.dep_ == "acl" for obj in _agents(clause)]
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN", "NOUN")
+                 and default_dictionary().normalise(c.text) is not None]
+    return owners or _carrier_initiators(noun, syntax) or modifiers
 
 
 def _carrier_initiators(noun: Token, syntax: ActorSyntax) -> list[Token]:
@@ -214,11 +268,15 @@ def _targets(trigger: Token, syntax: ActorSyntax) -> list[Token]:
     return with_conjuncts(heads)
 
 
-def _hedge(head: Token, syntax: ActorSyntax) -> PerpetratorAttribution:
-    """The attribution a hedge on the way from the initiator up to the quote verb sets."""
+def hedge(head: Token, syntax: ActorSyntax) -> PerpetratorAttribution:
+    """The attribution a hedge on the way from the initiator up to the quote verb sets; an
+    allegation ("the newspaper claims that soldiers killed ...") accuses, unless the one who
+    alleges is the doer ("the FMLN claims its units attacked"): then it is a claim."""
     path = [head]
+    speech = None
     for ancestor in head.ancestors:
         if ancestor.lemma_.lower() in syntax.speech_verbs:
+            speech = ancestor
             break
         path.append(ancestor)
     for token in path:
@@ -226,40 +284,22 @@ def _hedge(head: Token, syntax: ActorSyntax) -> PerpetratorAttribution:
             cue = syntax.attribution_cues.get(word.lower_)
             if cue is not None and word != head:
                 return cue
+    if speech is not None and speech.lemma_.lower() in syntax.allegation_verbs:
+        return PerpetratorAttribution.CLAIMED if _speaks_for_itself(head, speech) else PerpetratorAttribution.ACCUSED
     return PerpetratorAttribution.REPORTED
 
 
-def actor_from(head: Token, role: ActorRole, attribution: PerpetratorAttribution | None) -> Actor:
-    text = _phrase(head)
-    info = default_dictionary().normalise(text)
-    return Actor(role=role, text=text, name=info.name if info else None,
-                 country_code=info.country_code if info else None,
-                 kind=info.kind if info else None, attribution=attribution)
+_OWN_WORDS = frozenset({"its", "their", "our", "we", "us"})
 
 
-_CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
-_LEFT_NOISE_DEPS = frozenset({"npadvmod", "advmod", "punct", "cc", "preconj"})
-
-
-def _phrase(head: Token) -> str:
-    """The actor's words as written: its left modifiers and any "of" phrase after it, without
-    the clauses that describe it ("armed men, who forced him ...") or a leading "yesterday"."""
-    start = min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ not in _LEFT_NOISE_DEPS])
-    end = head.i
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of" and any(c.dep_ == "pobj" for c in child.children):
-            end = max(end, _clause_free_end(child))
-    return head.doc[start:end + 1].text.strip(" ,\"'")
-
-
-def _clause_free_end(token: Token) -> int:
-    """The last index of ``token``'s subtree before any clause hanging on it."""
-    end = token.i
-    for child in token.rights:
-        if child.dep_ in _CLAUSE_DEPS:
-            break
-        end = max(end, _clause_free_end(child))
-    return end
+def _speaks_for_itself(head: Token, speech: Token) -> bool:
+    """Whether the speaker of ``speech`` is the actor ``head`` names ("the FMLN claims its units")."""
+    speakers = [t for c in speech.children if c.dep_ == "nsubj" for t in c.subtree]
+    actor = list(head.subtree)
+    if any(t.lower_ in _OWN_WORDS for t in actor):
+        return True
+    names = {t.lower_ for t in speakers if t.pos_ == "PROPN"}
+    return bool(names) and not names.isdisjoint(t.lower_ for t in actor)
 
 
 def with_conjuncts(heads: list[Token]) -> list[Token]:

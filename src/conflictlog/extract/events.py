@@ -3,7 +3,9 @@
 A trigger counts when the parse says it is a real event predicate: not negated ("no
 clashes"), not modal or conditional ("could attack", "if they shell"), not governed by a
 threat, plan, appeal or denial ("threatened to bomb", "calls to stop the shelling",
-"misinformation that they fired"). The lexicon is data: ``lexicons/events.json``.
+"misinformation that they fired"), not judged ("this arrest is a major blow"), and not a bare
+plural naming a kind of act ("denounced summary executions"). The lexicon is data:
+``lexicons/events.json``.
 """
 
 from __future__ import annotations
@@ -114,6 +116,8 @@ class EventLexicon:
         self.violence_context = tuple(raw["violence_context"])
         self.off_topic = frozenset(raw["off_topic"]) | frozenset(raw["sports_context"])
         self.blocking_heads = frozenset(raw["blocking_heads"])
+        self.weapon_heads = frozenset(raw["weapon_heads"])
+        self.kind_nouns = frozenset(raw["kind_nouns"])
         self.modal_aux = frozenset(raw["modal_aux"])
         self.conditional_marks = frozenset(raw["conditional_marks"])
         self.background = re.compile("|".join(raw["background_patterns"]), re.IGNORECASE)
@@ -146,9 +150,17 @@ class EventLexicon:
             span, rule = found
             covered_until = span.end
             hit = self._typed(span, rule, sent, forms)
-            if hit is not None and is_asserted(hit.head, self) and not _is_purpose(hit.head):
+            if hit is not None and self._tells_happening(hit, sent):
                 hits.append(hit)
         return hits
+
+    def _tells_happening(self, hit: EventHit, sent: Span) -> bool:
+        """Whether a trigger tells that something happened, rather than an aim or a kind of act."""
+        head = hit.head
+        if not is_asserted(head, self) or _is_purpose(head) or _is_judged(head):
+            return False
+        kind_noun = head.lemma_.lower() in self.kind_nouns and hit.sub_event_type != "Disrupted weapons use"
+        return not (kind_noun and _is_generic_plural(head, sent))
 
     def _rebel_army_words(self, sent: Span) -> set[str]:
         """ "the Army of National Liberation": when every "army" of a sentence is in a rebel
@@ -288,6 +300,27 @@ def _is_purpose(head: Token) -> bool:
     return head.head.lemma_.lower() not in _ATTEMPT_VERBS
 
 
+def _is_judged(head: Token) -> bool:
+    """ "this arrest is a major blow", "the battle is praiseworthy": an act noun as the subject
+    of a present-tense "is" is being judged, not reported."""
+    verb = head.head
+    return (head.pos_ == "NOUN" and head.dep_ == "nsubj" and verb.lemma_ == "be" and verb.tag_ in {"VBZ", "VBP"}
+            and any(c.dep_ in {"attr", "acomp"} for c in verb.children))
+
+
+_SPECIFIERS = frozenset({"det", "nummod", "poss", "predet", "quantmod"})
+_ANCHOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL"})
+
+
+def _is_generic_plural(head: Token, sent: Span) -> bool:
+    """ "denounced summary executions, political assassinations": a bare plural (of an act or
+    weapon noun, see ``kind_nouns``) in a sentence with no date and no number names a kind of act,
+    not a happening."""
+    if head.tag_ != "NNS" or head.dep_ in {"nsubj", "nsubjpass"} or any(child.dep_ in _SPECIFIERS for child in head.children):
+        return False  # "clashes broke out near Goma": a plural that does something happened
+    return not any(ent.label_ in _ANCHOR_ENTITIES for ent in sent.ents)
+
+
 def is_asserted(head: Token, lexicon: EventLexicon) -> bool:
     """False when the trigger is negated, modal, conditional or under a blocking word."""
     verb = governing_verb(head)
@@ -307,5 +340,19 @@ def is_asserted(head: Token, lexicon: EventLexicon) -> bool:
                 return False
             if child.dep_ in {"amod", "advmod"} and lemma in lexicon.blocking_heads:
                 return False
-    return not any(a.lemma_.lower() in lexicon.blocking_heads or a.lower_ in lexicon.blocking_heads
-                   for a in head.ancestors)
+    return not any(_blocks(ancestor, lexicon) for ancestor in head.ancestors)
+
+
+def _blocks(ancestor: Token, lexicon: EventLexicon) -> bool:
+    """Whether an ancestor of a trigger puts it under a threat, plan, denial, trial..."""
+    if ancestor.lemma_.lower() not in lexicon.blocking_heads and ancestor.lower_ not in lexicon.blocking_heads:
+        return False
+    return not _names_weapon(ancestor, lexicon)
+
+
+def _names_weapon(noun: Token, lexicon: EventLexicon) -> bool:
+    """ "dynamite charges": a weapon word before a word like "charge" makes it a weapon, not an indictment."""
+    if noun.lemma_.lower() not in lexicon.weapon_heads:
+        return False
+    return any(child.dep_ in {"compound", "amod", "nmod"} and not _token_forms(child).isdisjoint(lexicon.index)
+               for child in noun.children)
