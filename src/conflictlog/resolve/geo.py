@@ -54,6 +54,9 @@ _UNIT_NEAR_KM = 100.0
 # "U.S. troops", "Los Angeles County coroner": a country or county modifying a noun names who acts,
 # not where; a town of the same name may still be the scene (the county's seat, often).
 _NOT_AS_MODIFIER = ("PCLI", "ADM2")
+# "Los Angeles County coroner's records", "Riverside County Deputy Mike Vasquez": a district
+# or region modifying a noun names an office, and its name is no town either.
+_UNITS = (GeoPrecision.DISTRICT, GeoPrecision.REGION)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,8 @@ def resolve_span(span: Span, context: DocContext, gazetteer: Gazetteer) -> Locat
     """The best place for one span, or ``Location(text=span.text)`` when no reading of it matches."""
     modifier = context.is_modifier(span)
     for query in readings(span.text):
+        if modifier and query.wanted in _UNITS:
+            continue
         candidates = [p for p in gazetteer.candidates(query.name)
                       if fits_context(p, context) and fits_unit(p, query, context) and fits_name(p, query, context)
                       and not (modifier and p.feature_code in _NOT_AS_MODIFIER)]
