@@ -4,11 +4,13 @@ The extractor makes a mention only from a sentence with an event trigger (``even
 and a trigger is a phrase whose words match tokens by lower-case form or lemma. So a document
 in which no sentence holds every word of some trigger phrase, in any inflected form, yields
 no event whatever spaCy says: ``Prefilter.screen`` marks it irrelevant and the extractor
-skips the parse. In a relevant document, sentences that hold no trigger, do not touch a
-quote that holds a trigger sentence (its speaker is named after it) and name none of the words the
-extractor reads outside event sentences (denials, claims of responsibility, blame, off-topic
-cues) are blanked: every character but newlines and quote marks becomes a space, so that spaCy sees one
-whitespace token where the sentence was and every offset (evidence spans) stays valid.
+skips the parse. In a relevant document, sentences that hold no trigger, do not follow a
+quote that holds a trigger sentence (its speaker is named after it) and name none of the words
+the extractor reads outside event sentences (denials, claims of responsibility, blame,
+"the work of X", off-topic cues: see ``_keep_phrases``; a new rule that reads sentences
+without a trigger must add its words there) are blanked: every character but newlines and the marks of quotes that touch a
+kept sentence becomes a space, so that spaCy sees one whitespace token where the sentence was
+and every offset (evidence spans) stays valid.
 
 The test is a superset of the trigger matcher's by construction (inflections are generated
 generously; irregular forms are data in ``lexicons/prefilter.json``), so skipping changes
@@ -33,8 +35,7 @@ _WORD = re.compile(r"[\w']+|[^\w\s]")
 _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?![a-z])|\n[ \t]*\n\s*")
 _LAST_WORD = re.compile(r"(\w+)$")
 _WORDLESS = re.compile(r"\W*")
-# Blanking keeps newlines (paragraph breaks start sentences) and quote marks (quotes pair as before).
-_BLANKABLE = re.compile(r"[^\n\"\u201c\u201d]")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 # A quoted passage, as attribution.quote_speakers reads them; its speaker is named just after it.
 _QUOTE = re.compile(r"[\u201c\"][^\u201c\u201d\"]{3,4000}?[\u201d\"]")
 _SPEAKER_WINDOW = 200
@@ -107,8 +108,7 @@ class Prefilter:
         syntax, attribution = _lexicon("actors")["syntax"], _lexicon("attribution")
         irregular = own["irregular_forms"]
         triggers = [phrase for entry in events["triggers"] for phrase in entry["words"]]
-        keep = [*own["keep_words"], *attribution["denial_verbs"], *syntax["claim_nouns"],
-                *syntax["accusation_verbs"], *events["off_topic"], *events["sports_context"]]
+        keep = _keep_phrases(own, events, syntax, attribution)
         return cls(PhraseIndex(triggers, irregular), PhraseIndex(keep, irregular), frozenset(own["abbreviations"]))
 
     def screen(self, text: str) -> Screened:
@@ -122,7 +122,8 @@ class Prefilter:
         # the first sentence holds the dateline, which the parse of the lead sentence reads with it
         keep = [i == 0 or hit or i in speakers or self.keep.found_in(bag)
                 for i, (hit, bag) in enumerate(zip(triggered, bags))]
-        return Screened(text=blank(text, spans, keep), relevant=True, sentences=len(spans), kept=sum(keep))
+        blanked = blank(text, spans, keep, kept_quote_marks(text, spans, keep))
+        return Screened(text=blanked, relevant=True, sentences=len(spans), kept=sum(keep))
 
 
 def sentence_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -165,6 +166,21 @@ def speaker_sentences(text: str, spans: list[tuple[int, int]], triggered: list[b
     return found
 
 
+def kept_quote_marks(text: str, spans: list[tuple[int, int]], keep: list[bool]) -> set[int]:
+    """Offsets of the marks of every quote that touches a kept sentence.
+
+    Blanking keeps them, so that these quotes pair as in the full text; a quote wholly inside
+    blanked text loses both marks, which changes the pairing of no other quote.
+    """
+    starts = [start for start, _ in spans]
+    marks: set[int] = set()
+    for quote in _QUOTE.finditer(text):
+        first, last = bisect_right(starts, quote.start()) - 1, bisect_right(starts, quote.end() - 1) - 1
+        if any(keep[first:last + 1]):
+            marks.update((quote.start(), quote.end() - 1))
+    return marks
+
+
 def _before_abbreviation(text: str, stop: int, abbreviations: frozenset[str]) -> bool:
     last = _LAST_WORD.search(text, max(stop - 12, 0), stop)
     return last is not None and (len(last.group(1)) == 1 or last.group(1).lower() in abbreviations)
@@ -176,21 +192,41 @@ def words_of(sentence: str) -> set[str]:
     return words | {word.split("'")[0] for word in words if "'" in word}
 
 
-def blank(text: str, spans: list[tuple[int, int]], keep: list[bool]) -> str:
-    """``text`` with the spans not kept turned to spaces but for newlines and quote marks: same offsets.
+def blank(text: str, spans: list[tuple[int, int]], keep: list[bool], marks: set[int] = frozenset()) -> str:
+    """``text`` with the spans not kept turned to spaces but for newlines and ``marks``: same offsets.
 
     A blanked sentence ends in a newline (it ended in white space), which starts a new sentence
     after it (``paragraph_breaks`` in ``nlp``), as the full stop it replaces did.
     """
-    blanked = "".join(text[start:end] if kept else _blanked(text[start:end]) for (start, end), kept in zip(spans, keep))
+    blanked = "".join(text[start:end] if kept else _blanked(text, start, end, marks)
+                      for (start, end), kept in zip(spans, keep))
     assert len(blanked) == len(text), "blanking must keep every offset"
     return blanked
 
 
-def _blanked(sentence: str) -> str:
-    """Spaces for a sentence, ending in a newline so that the next sentence starts a new one."""
-    spaces = _BLANKABLE.sub(" ", sentence)
-    return spaces[:-1] + "\n" if sentence[-1:].isspace() else spaces
+def _blanked(text: str, start: int, end: int, marks: set[int]) -> str:
+    """Spaces for ``text[start:end]`` but for its newlines and the quote marks kept, ending in a newline."""
+    chars = list(_NOT_NEWLINE.sub(" ", text[start:end]))
+    for offset in marks.intersection(range(start, end)) if marks else ():
+        chars[offset - start] = text[offset]
+    if text[end - 1:end].isspace():
+        chars[-1] = "\n"
+    return "".join(chars)
+
+
+def _keep_phrases(own: dict[str, Any], events: dict[str, Any], syntax: dict[str, Any],
+                  attribution: dict[str, Any]) -> list[str]:
+    """What the extractor reads in a sentence without a trigger (``pipeline``, ``perpetrators``).
+
+    Denials (``attribution.find_denial``); claims, blame, "held responsible", "the work of X",
+    "the crime was committed by X" (``perpetrators.responsibility_actors``); off-topic cues
+    (``events.is_off_topic`` counts them over the whole document).
+    """
+    deeds = [*syntax["act_nouns"], *syntax["violence_lemmas"], *syntax["victim_nouns"]]
+    return [*own["keep_words"], *attribution["denial_verbs"], *syntax["claim_nouns"], *syntax["accusation_verbs"],
+            *syntax["responsibility_words"], *(f"{noun} of" for noun in syntax["authorship_nouns"]),
+            *(f"{verb} {deed}" for verb in syntax["perpetration_verbs"] for deed in deeds),
+            *events["off_topic"], *events["sports_context"]]
 
 
 def _lexicon(name: str) -> dict[str, Any]:
