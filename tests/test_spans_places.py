@@ -30,3 +30,9 @@ def test_the_streets_of_an_intersection_are_no_towns(nlp) -> None:
 
 def test_upper_case_wire_text_names_towns_near_each_other(nlp) -> None:
     assert places(nlp, "TWO SOLDIERS WERE KILLED IN A CLASH NEAR APOPA AND SOYAPANGO.") == ["SOYAPANGO"]
+
+
+def test_where_a_named_person_comes_from_is_no_scene(nlp) -> None:
+    assert places(nlp, "The victim, Raekwon Shannon of Spokane, Washington, was taken to hospital.") == []
+    assert places(nlp, "Jeremiah Washington, 24, of Memphis, Tennessee, was later pronounced dead.") == []
+    assert places(nlp, "He was shot in Aurora, Colorado, police said.") == ["Aurora", "Colorado"]

@@ -26,6 +26,8 @@ _NEIGHBOURHOOD_WORDS = {"neighborhood", "neighbourhood", "section"}
 # "near" are the streets of an intersection, not towns ("in Milwaukee and Glendale" are towns).
 # Upper-case wire text ("CLASHES NEAR SAN MIGUEL AND USULUTAN") names towns so, not corners.
 _CORNER_PREPOSITIONS = {"at", "near"}
+# "Raekwon Shannon of Spokane", "Jeremiah Washington, 24, of Memphis": where a person named
+# just before comes from is a residence, not where anything happened.
 _NAME_POS = {"PROPN", "NUM"}
 
 
@@ -41,7 +43,7 @@ def place_spans(sent: SpacySpan, text: str, after: int = 0) -> list[Span]:
         if ent.label_ not in PLACE_LABELS or ent.start_char < after:
             continue
         if (_names_actor(ent) and not _owns_city_part(ent)) or _is_person_name(ent) or _is_neighbourhood(ent) \
-                or _is_street_corner(ent):
+                or _is_street_corner(ent) or _is_residence(ent):
             continue
         end = ent.end
         if end < sent.end and sent.doc[end].lower_ in _ADMIN_WORDS:
@@ -87,6 +89,18 @@ def _is_street_corner(ent: SpacySpan) -> bool:
     if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "and" and doc[ent.end + 1].pos_ in _NAME_POS:
         return ent.start > 0 and doc[ent.start - 1].lower_ in _CORNER_PREPOSITIONS
     return False
+
+
+def _is_residence(ent: SpacySpan) -> bool:
+    doc = ent.doc
+    if ent.start < 2:
+        return False
+    if doc[ent.start - 1].text == ",":
+        # "of Spokane, Washington": the state of a residence is part of it.
+        town = next((e for e in doc.ents if e.end == ent.start - 1 and e.label_ in PLACE_LABELS), None)
+        return town is not None and _is_residence(town)
+    before = doc[ent.start - 2]
+    return doc[ent.start - 1].lower_ == "of" and (before.text == "," or before.like_num or before.ent_type_ == "PERSON")
 
 
 def _is_person_name(ent: SpacySpan) -> bool:
