@@ -36,3 +36,8 @@ def test_where_a_named_person_comes_from_is_no_scene(nlp) -> None:
     assert places(nlp, "The victim, Raekwon Shannon of Spokane, Washington, was taken to hospital.") == []
     assert places(nlp, "Jeremiah Washington, 24, of Memphis, Tennessee, was later pronounced dead.") == []
     assert places(nlp, "He was shot in Aurora, Colorado, police said.") == ["Aurora", "Colorado"]
+
+
+def test_the_town_of_the_hospital_someone_was_taken_to_is_no_scene(nlp) -> None:
+    assert places(nlp, "He was taken to Ingalls Memorial Hospital in Harvey, where he was pronounced dead.") == []
+    assert places(nlp, "A man was shot outside a hospital in Chicago on Sunday.") == ["Chicago"]

@@ -26,6 +26,9 @@ _NEIGHBOURHOOD_WORDS = {"neighborhood", "neighbourhood", "section"}
 # "near" are the streets of an intersection, not towns ("in Milwaukee and Glendale" are towns).
 # Upper-case wire text ("CLASHES NEAR SAN MIGUEL AND USULUTAN") names towns so, not corners.
 _CORNER_PREPOSITIONS = {"at", "near"}
+# "taken to Presence Saint Francis Hospital in Evanston": where the hospital is, not the scene.
+_CARE_NOUNS = {"hospital", "center", "centre", "clinic", "infirmary"}
+_TRANSFER_VERBS = {"take", "transport", "rush", "fly", "airlift", "bring", "carry", "drive", "transfer"}
 # "Raekwon Shannon of Spokane", "Jeremiah Washington, 24, of Memphis": where a person named
 # just before comes from is a residence, not where anything happened.
 _NAME_POS = {"PROPN", "NUM"}
@@ -43,7 +46,7 @@ def place_spans(sent: SpacySpan, text: str, after: int = 0) -> list[Span]:
         if ent.label_ not in PLACE_LABELS or ent.start_char < after:
             continue
         if (_names_actor(ent) and not _owns_city_part(ent)) or _is_person_name(ent) or _is_neighbourhood(ent) \
-                or _is_street_corner(ent) or _is_residence(ent):
+                or _is_street_corner(ent) or _is_residence(ent) or _locates_a_hospital(ent):
             continue
         end = ent.end
         if end < sent.end and sent.doc[end].lower_ in _ADMIN_WORDS:
@@ -89,6 +92,14 @@ def _is_street_corner(ent: SpacySpan) -> bool:
     if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "and" and doc[ent.end + 1].pos_ in _NAME_POS:
         return ent.start > 0 and doc[ent.start - 1].lower_ in _CORNER_PREPOSITIONS
     return False
+
+
+def _locates_a_hospital(ent: SpacySpan) -> bool:
+    # Only a hospital someone was taken to: "shot outside a hospital in Chicago" is a scene.
+    preposition = ent.root.head
+    care = preposition.head
+    return ent.root.dep_ == "pobj" and preposition.lower_ in {"in", "at"} and care.lower_ in _CARE_NOUNS \
+        and care.head.lower_ == "to" and care.head.head.lemma_ in _TRANSFER_VERBS
 
 
 def _is_residence(ent: SpacySpan) -> bool:
