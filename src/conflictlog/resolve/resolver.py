@@ -9,8 +9,9 @@ story in order, and a sentence that gives no date goes on about the happening la
 A mention left without any place gets the place of an undated dateline ("AURORA, Colo.
 (CBS4) --": local news names the city it covers, and a town far from that city is refused
 as a namesake; a dated wire dateline, "SAN SALVADOR, 3 JAN 90 --", names only the filing
-office), else the town a cue phrase of the story or of its headline names ("in Ceres",
-"Burbank police", "Man shot and killed in Frankford": ``scene``), else the country the
+office), else the town a cue phrase of the story names ("in Ceres", "Burbank police":
+``scene``), else the town its headline or outlet names ("Man shot and killed in Frankford",
+"| The Augusta Chronicle": ``headline``), else the country the
 document points at most, at country precision; so does one whose only place is a country
 the document mentions in passing ("U.S. aid", "talks in Honduras" in a report about
 El Salvador): a country named without any of its places is more often an actor than the scene.
@@ -26,6 +27,7 @@ from .context import DocContext
 from .dates import ResolvedDate, reference_day, resolve_date
 from .gazetteer import Gazetteer
 from .geo import resolve_location, resolve_span, to_location
+from .headline import headline_scene
 from .names import name_key
 from .scene import find_scene
 from .settle import group_members, settle_date, settle_place
@@ -86,7 +88,7 @@ class Resolver:
         place = self.gazetteer.country(country) if country else None
         # A headline often names the town the story never repeats ("Man shot and killed in Frankford").
         scene = home or find_scene(context.text[context.story_start:], context, self.gazetteer) or \
-            find_scene(title or "", context, self.gazetteer)
+            headline_scene(title, context, self.gazetteer)
 
         def fallback(unresolved: Location) -> Location:
             if scene is not None:

@@ -35,7 +35,7 @@ def find_scene(text: str, context: DocContext, gazetteer: Gazetteer) -> Location
     for match in _cue_pattern().finditer(text):
         name = match.group("before") or match.group("after")
         name = _town_name(name)
-        found = _populated_place(name, context, gazetteer) if name else None
+        found = populated_place(name, context, gazetteer) if name else None
         if found is not None:
             return found
     return None
@@ -52,7 +52,8 @@ def _town_name(name: str) -> str | None:
     return " ".join(words)
 
 
-def _populated_place(name: str, context: DocContext, gazetteer: Gazetteer) -> Location | None:
+def populated_place(name: str, context: DocContext, gazetteer: Gazetteer) -> Location | None:
+    """The populated place whose main name is ``name``, the namesake the context prefers; None if there is none."""
     key = name_key(name)
     query = PlaceQuery(name)
     towns = [p for p in gazetteer.candidates(key) if p.feature_class == "P" and name_key(p.name) == key]

@@ -1,0 +1,67 @@
+"""The scene named by a report's headline, when neither the story nor a dateline names one.
+
+A web headline names the town the story may never repeat, in two places:
+- the headline proper: the cue phrases of the story ("Man shot and killed in Frankford") and
+  a town right before the word for what happened or for whom it hit ("Chapel Hill drive-by
+  shooting", "Augusta man shot while fleeing gunman");
+- the outlet after the last separator ("| The Augusta Chronicle", "« CBS Chicago",
+  "- Chicago Tribune"): a local outlet covers its own town, as an undated dateline does.
+A town must be the main name of a populated place (``scene.populated_place``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..models import Location
+from .context import DocContext
+from .gazetteer import Gazetteer
+from .scene import find_scene, populated_place
+
+_OUTLET_SEPARATOR = re.compile(r"\s(?:\||«|-|–|—)\s")
+_CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+_LONGEST_NAME = 3
+
+
+def headline_scene(title: str | None, context: DocContext, gazetteer: Gazetteer) -> Location | None:
+    """The town the headline names for the story (module rules), or None."""
+    if not title:
+        return None
+    parts = _OUTLET_SEPARATOR.split(title)
+    headline, outlet = parts[0], parts[-1] if len(parts) > 1 else ""
+    return find_scene(headline, context, gazetteer) or _before_cue(headline, context, gazetteer) or \
+        _outlet_town(outlet, context, gazetteer)
+
+
+def _before_cue(headline: str, context: DocContext, gazetteer: Gazetteer) -> Location | None:
+    for match in _headline_cue().finditer(headline):
+        found = populated_place(match.group("name"), context, gazetteer)
+        if found is not None:
+            return found
+    return None
+
+
+def _outlet_town(outlet: str, context: DocContext, gazetteer: Gazetteer) -> Location | None:
+    for run in _CAPITALISED_RUN.findall(outlet):
+        for name in _word_runs(run):
+            found = populated_place(name, context, gazetteer)
+            if found is not None:
+                return found
+    return None
+
+
+def _word_runs(run: str) -> list[str]:
+    # "The Augusta Chronicle" -> ..., "Augusta": longer runs first, leftmost first.
+    words = run.split(" ")
+    sizes = range(min(len(words), _LONGEST_NAME), 0, -1)
+    return [" ".join(words[start:start + size]) for size in sizes for start in range(len(words) - size + 1)]
+
+
+@lru_cache(maxsize=1)
+def _headline_cue() -> re.Pattern[str]:
+    raw = resources.files("conflictlog.resolve").joinpath("data", "scene_cues.json").read_text(encoding="utf-8")
+    words = "|".join(map(re.escape, json.loads(raw)["headline_before"]))
+    return re.compile(rf"\b(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) (?i:{words})\b")
