@@ -103,9 +103,11 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(cluster: LocalClus
     assert summary.added == 81 and summary.duplicates == 0
 
 
-def test_local_workers_get_single_threaded_blas_but_not_dasks_malloc_trim() -> None:
-    from conflictlog.run.dask_executor import worker_environment
+def test_local_workers_get_single_threaded_blas_but_not_dasks_malloc_trim_nor_profiler() -> None:
+    from conflictlog.run.dask_executor import local_worker_config
 
-    environment = worker_environment()
+    config = local_worker_config()
+    environment = config["distributed.nanny.pre-spawn-environ"]
     assert str(environment["OMP_NUM_THREADS"]) == "1" and str(environment["OPENBLAS_NUM_THREADS"]) == "1"
     assert "MALLOC_TRIM_THRESHOLD_" not in environment
+    assert config["distributed.worker.profile.enabled"] is False

@@ -136,16 +136,26 @@ def _unreadable_shard(task: tuple, exc: Exception) -> list[Document | Rejected]:
 def _local_cluster(jobs: int | None) -> LocalCluster:
     workers = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     # One thread per worker: spaCy is not shared between threads, and the GIL would serialise them anyway.
-    with dask.config.set({"distributed.nanny.pre-spawn-environ": worker_environment()}):
+    with dask.config.set(local_worker_config()):
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                             dashboard_address=None, silence_logs=logging.ERROR)
+
+
+def local_worker_config() -> dict[str, Any]:
+    """Dask settings for the workers ``--dask local`` starts (docs/scaling.md has the measurements).
+
+    The statistical profiler, which samples the task thread's stack every 10 ms under the
+    GIL, is off: nobody looks at a LocalCluster's dashboard profile here.
+    """
+    return {"distributed.nanny.pre-spawn-environ": worker_environment(),
+            "distributed.worker.profile.enabled": False}
 
 
 def worker_environment() -> dict[str, Any]:
     """The variables a nanny sets before it starts a worker: Dask's, less its malloc trim threshold.
 
     Dask lowers glibc's ``MALLOC_TRIM_THRESHOLD_`` to 64 KiB so that workers give freed array
-    memory back at once; with spaCy's many small allocations that costs about 15 % more CPU
+    memory back at once; with spaCy's many small allocations that costs about 12 % more CPU
     per document (measured, docs/scaling.md), and worker memory stays flat without it.
     Single-threaded BLAS/OpenMP (``OMP_NUM_THREADS=1`` ...) is kept: one worker per core.
     """
