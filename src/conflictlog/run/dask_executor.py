@@ -155,7 +155,7 @@ def worker_environment() -> dict[str, Any]:
     """The variables a nanny sets before it starts a worker: Dask's, less its malloc trim threshold.
 
     Dask lowers glibc's ``MALLOC_TRIM_THRESHOLD_`` to 64 KiB so that workers give freed array
-    memory back at once; with spaCy's many small allocations that costs about 12 % more CPU
+    memory back at once; with spaCy's many small allocations that costs about 11 % more CPU
     per document (measured, docs/scaling.md), and worker memory stays flat without it.
     Single-threaded BLAS/OpenMP (``OMP_NUM_THREADS=1`` ...) is kept: one worker per core.
     """
