@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from conflictlog.run.fusion import finish_backfill, fuse_stored
+from conflictlog.run.fusion import finish_backfill, fuse_stored, stored_corpus
+from conflictlog.run.fusion_sources import MemoryCorpus, StoredCorpus
 from conflictlog.store import Repository
 from test_fuse_store import groups, reports
 
@@ -26,3 +27,14 @@ def test_backfill_gives_what_fusing_each_document_gives(repo: Repository) -> Non
         repo.save_result(item)                      # a back-fill cut off after extraction
     finish_backfill(repo, jobs=1)
     assert groups(repo) == [["courier", "ledger", "post"], ["other"]]
+
+
+def test_several_workers_read_their_own_documents_from_the_database(repo: Repository) -> None:
+    for item in reports():
+        repo.save_result(item)
+    corpus = stored_corpus(repo, workers_read=True)
+    assert isinstance(corpus, StoredCorpus) and corpus.document_ids() == ["courier", "ledger", "other", "post"]
+    documents, events_of = corpus.chunk(["ledger", "post"]).load()
+    assert [d.document_id for d in documents] == ["ledger", "post"]
+    assert documents[0].text.startswith("Artillery shells") and [e.id for e in events_of["post"]] == ["post-e1"]
+    assert isinstance(stored_corpus(repo, workers_read=False), MemoryCorpus)

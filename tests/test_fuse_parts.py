@@ -16,6 +16,7 @@ from conflictlog.fuse.cross import FusionResult, fuse_corpus, members_of
 from conflictlog.fuse.parts import bundle_parts, plan_parts, window_tasks
 from conflictlog.models import GeoPrecision, to_dict
 from conflictlog.run.fusion_parts import fuse_in_parts, fuse_with
+from conflictlog.run.fusion_sources import MemoryCorpus
 from conflictlog.run.part_runner import InProcessRunner, make_runner
 
 GENERATOR = Path(__file__).resolve().parents[1] / "benchmarks" / "fusion_reports.py"
@@ -69,7 +70,8 @@ def test_corpus_is_a_real_partitioning_problem(serial) -> None:
 
 @pytest.mark.parametrize("tasks", [2, 5, 16])
 def test_parts_fused_apart_equal_the_whole(corpus, serial, tasks: int) -> None:
-    parted = fuse_with(InProcessRunner(), corpus.documents, copy.deepcopy(corpus.events_of), tasks=tasks)
+    given = MemoryCorpus(corpus.documents, copy.deepcopy(corpus.events_of))
+    parted = fuse_with(InProcessRunner(), given, tasks=tasks)
     assert as_data(parted.result) == as_data(serial)
     assert len(parted.plan.part_sizes) > 100 and parted.plan.largest < 40
     assert parted.plan.tasks <= tasks
@@ -78,7 +80,7 @@ def test_parts_fused_apart_equal_the_whole(corpus, serial, tasks: int) -> None:
 def test_shuffled_input_gives_the_same_result(corpus, serial) -> None:
     documents = corpus.documents[:]
     random.Random(5).shuffle(documents)
-    parted = fuse_with(InProcessRunner(), documents, copy.deepcopy(corpus.events_of), tasks=6)
+    parted = fuse_with(InProcessRunner(), MemoryCorpus(documents, copy.deepcopy(corpus.events_of)), tasks=6)
     assert as_data(parted.result) == as_data(serial)
 
 

@@ -20,6 +20,7 @@ from conflictlog.cli import main
 from conflictlog.fuse.cross import fuse_corpus
 from conflictlog.models import to_dict
 from conflictlog.run.fusion_parts import fuse_with
+from conflictlog.run.fusion_sources import MemoryCorpus
 from conflictlog.run.part_runner import InProcessRunner
 from conflictlog.store import Repository
 
@@ -57,7 +58,7 @@ def test_parts_of_real_reports_equal_the_serial_fusion(database: str) -> None:
     serial = fuse_corpus(documents, copy.deepcopy(events_of))
     assert len(serial.incidents) < len(serial.decisions)       # reports really are fused
     random.Random(2).shuffle(documents)
-    parted = fuse_with(InProcessRunner(), documents, copy.deepcopy(events_of), tasks=8)
+    parted = fuse_with(InProcessRunner(), MemoryCorpus(documents, copy.deepcopy(events_of)), tasks=8)
     assert fused_data(parted.result) == fused_data(serial)
     assert len(parted.plan.part_sizes) > 20
 

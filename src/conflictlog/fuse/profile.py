@@ -44,13 +44,19 @@ class MemberProfile:
     original_id: str | None = None   # the document this one copies; None for an independent report
 
     def to_json(self) -> dict[str, Any]:
-        """Plain data for storage."""
-        return dataclasses.asdict(self)
+        """Plain data for storage (what ``dataclasses.asdict`` gives, built directly: a re-fuse stores one a member)."""
+        data = {name: getattr(self, name) for name in _PROFILE_FIELDS}
+        data.update(actors=list(self.actors), terms=list(self.terms),
+                    figures={key: list(value) for key, value in self.figures.items()})
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MemberProfile:
         """Inverse of ``to_json``."""
         return cls(**data)
+
+
+_PROFILE_FIELDS = tuple(f.name for f in dataclasses.fields(MemberProfile))
 
 
 def outlet_of(document: Document) -> str:

@@ -21,7 +21,9 @@ from ..fuse.profile import MemberProfile, key_terms
 from ..fuse.score import DATE_WINDOW_DAYS, TermRarity
 from ..models import Document, DocumentResult, Event, MergeDecision
 from ..store import Repository
-from .fusion_parts import fuse_in_parts
+from .fusion_parts import PartitionedFusion, fuse_with
+from .fusion_sources import Corpus, MemoryCorpus, StoredCorpus
+from .part_runner import open_runner
 
 
 def fuse_stored(repo: Repository, result: DocumentResult) -> int:
@@ -124,18 +126,31 @@ def refuse_database(repo: Repository, jobs: int | None = 1, dask: str | None = N
     (``dask``: "local" or a scheduler address) fuse independent parts of the corpus
     (``run.fusion_parts``); the stored result is the same whichever runs it.
     """
-    documents = list(repo.iter_documents())
-    events_of: dict[str, list[Event]] = defaultdict(list)
-    for event in repo.iter_events():
-        events_of[event.document_id].append(event)
-    fused = fuse_in_parts(documents, events_of, jobs, dask)
+    with open_runner(jobs, dask) as runner:
+        fused = fuse_with(runner, stored_corpus(repo, workers_read=runner.workers > 1))
+    return store_refused(repo, fused)
+
+
+def store_refused(repo: Repository, fused: PartitionedFusion) -> tuple[int, int]:
+    """Replace every stored incident, member, signature and term count by those of a full re-fuse."""
     result = fused.result
     members = [(result.profiles[d.member_id].to_json(), d) for d in result.decisions]
-    surveys = [fused.surveys[d.document_id] for d in documents]
+    surveys = [fused.surveys[d] for d in sorted(fused.surveys)]
     stored_signatures = [(s.document_id, s.published, s.signature, s.band_keys,
                           result.originals.get(s.document_id)) for s in surveys]
     repo.replace_fusion(result.incidents, members, stored_signatures, [s.terms for s in surveys])
     return len(result.incidents), len(members)
+
+
+def stored_corpus(repo: Repository, workers_read: bool) -> Corpus:
+    """The stored corpus: read by the workers themselves when there are several and they can open the database."""
+    url = repo.shared_url()
+    if workers_read and url is not None:
+        return StoredCorpus(url, repo.document_ids())
+    events_of: dict[str, list[Event]] = defaultdict(list)
+    for event in repo.iter_events():
+        events_of[event.document_id].append(event)
+    return MemoryCorpus(list(repo.iter_documents()), events_of)
 
 
 def finish_backfill(repo: Repository, jobs: int | None = None, dask: str | None = None) -> tuple[int, int] | None:

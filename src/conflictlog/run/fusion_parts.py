@@ -18,7 +18,6 @@ members and decisions equal ``fuse.cross.fuse_corpus``'s, in the same order.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from ..fuse.parts import bundle_parts, merging_pairs, parts_rarity, plan_parts, 
 from ..fuse.profile import MemberProfile, key_terms
 from ..fuse.score import TermRarity
 from ..models import Document, Event, Incident, MergeDecision
+from .fusion_sources import Chunk, Corpus, MemoryCorpus
 from .part_runner import PartRunner, open_runner
 
 TASKS_PER_WORKER = 4          # a few tasks per worker: a slow one is made up for by the others
@@ -68,8 +68,9 @@ class PartitionedFusion:
     plan: PartsPlan
 
 
-def survey_documents(documents: Sequence[Document], events_of: Mapping[str, list[Event]]) -> list[DocumentSurvey]:
+def survey_documents(chunk: Chunk) -> list[DocumentSurvey]:
     """Task of the survey round: signature, band keys, terms and member profiles of each document."""
+    documents, events_of = chunk.load()
     surveys = []
     for document in documents:
         signature = signature_of(document.text)
@@ -80,12 +81,13 @@ def survey_documents(documents: Sequence[Document], events_of: Mapping[str, list
     return surveys
 
 
-def fuse_bundle(documents: Sequence[Document], events_of: Mapping[str, list[Event]], originals: Mapping[str, str],
-                terms_of: Mapping[str, list[str]], rarity: TermRarity) -> FusionResult:
+def fuse_bundle(chunk: Chunk, originals: Mapping[str, str], terms_of: Mapping[str, list[str]],
+                rarity: TermRarity) -> FusionResult:
     """Task of the fuse round: the incidents of the documents of whole parts (``rarity``: corpus-wide).
 
     The documents may come without their text: their key terms (``terms_of``) are known.
     """
+    documents, events_of = chunk.load()
     members = [m for d in sorted(documents, key=lambda d: d.document_id)
                for m in members_of(d, events_of.get(d.document_id, []), originals.get(d.document_id),
                                    terms_of[d.document_id])]
@@ -96,22 +98,20 @@ def fuse_in_parts(documents: Sequence[Document], events_of: Mapping[str, list[Ev
                   jobs: int | None = 1, dask: str | None = None) -> PartitionedFusion:
     """The full re-fuse of ``documents`` on ``jobs`` workers (0/None: one per core) or on Dask (``dask``)."""
     with open_runner(jobs, dask) as runner:
-        return fuse_with(runner, documents, events_of)
+        return fuse_with(runner, MemoryCorpus(documents, events_of))
 
 
-def fuse_with(runner: PartRunner, documents: Sequence[Document], events_of: Mapping[str, list[Event]],
-              tasks: int | None = None) -> PartitionedFusion:
-    """``fuse_in_parts`` on an open runner, in ``tasks`` tasks a round (default: ``TASKS_PER_WORKER`` a worker;
-    one task for one worker, which fuses the corpus at once with no scoring round)."""
+def fuse_with(runner: PartRunner, corpus: Corpus, tasks: int | None = None) -> PartitionedFusion:
+    """The full re-fuse of ``corpus`` on an open runner, in ``tasks`` tasks a round (default:
+    ``TASKS_PER_WORKER`` a worker; one task for one worker, which fuses the corpus at once with no scoring round)."""
     tasks = tasks or (runner.workers * TASKS_PER_WORKER if runner.workers > 1 else 1)
-    by_id = {d.document_id: d for d in documents}
-    chunks = _even_chunks(sorted(by_id), tasks)
-    found = runner.map(survey_documents, [(_documents(by_id, c), _events(events_of, c)) for c in chunks])
+    chunks = _even_chunks(corpus.document_ids(), tasks)
+    found = runner.map(survey_documents, [(corpus.chunk(c),) for c in chunks])
     surveys = {s.document_id: s for batch in found for s in batch}
     originals = find_copies(surveys.values())
     rarity = rarity_of_surveys(surveys.values())
     bundles, plan = _plan(runner, surveys, originals, rarity, tasks)
-    arguments = [(_textless(by_id, b), _events(events_of, b), {d: originals[d] for d in b if d in originals},
+    arguments = [(corpus.chunk(b, text=False), {d: originals[d] for d in b if d in originals},
                   {d: surveys[d].terms for d in b}, parts_rarity(rarity, (t for d in b for t in surveys[d].terms)))
                  for b in bundles]
     result = merge_results(runner.map(fuse_bundle, arguments))
@@ -179,17 +179,3 @@ def _plan(runner: PartRunner, surveys: Mapping[str, DocumentSurvey], originals: 
 def _even_chunks(items: list[str], count: int) -> list[list[str]]:
     size = -(-len(items) // max(1, count))
     return [items[i:i + size] for i in range(0, len(items), size)] if items else []
-
-
-def _documents(by_id: Mapping[str, Document], ids: Iterable[str]) -> list[Document]:
-    return [by_id[d] for d in ids if d in by_id]
-
-
-def _textless(by_id: Mapping[str, Document], ids: Iterable[str]) -> list[Document]:
-    """The documents without their text, which the fuse round does not read (half the data to send)."""
-    return [dataclasses.replace(by_id[d], text="") for d in ids if d in by_id]
-
-
-def _events(events_of: Mapping[str, list[Event]], ids: Iterable[str]) -> dict[str, list[Event]]:
-    return {d: events_of[d] for d in ids if d in events_of}
-

@@ -9,6 +9,7 @@ pipeline, so no worker set-up is needed: a task carries its own documents and ev
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -48,7 +49,9 @@ class PoolRunner:
 
     def __init__(self, jobs: int) -> None:
         self.workers = jobs
-        self._pool = ProcessPoolExecutor(max_workers=jobs)
+        # Spawned, not forked: a forked worker inherits the client's whole heap, and its garbage
+        # collector touching those objects copies their pages (a third more CPU measured at 100k).
+        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
 
     def map(self, function: Callable[..., Any], arguments: Sequence[tuple]) -> list[Any]:
         """``function(*a)`` for each ``a``, run in the pool."""

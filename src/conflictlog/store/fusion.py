@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..models import Incident, MergeDecision, to_dict
+from ..models import Document, Incident, MergeDecision, to_dict
 from . import codec
 from .schema import document_signatures, documents, events, fusion_members, incidents, signature_bands, term_counts
 
@@ -54,6 +54,26 @@ class FusionStore:
             query = (select(documents.c.document_id).where(documents.c.document_id.not_in(fused))
                      .order_by(documents.c.document_id))
             return list(conn.scalars(query))
+
+    def document_ids(self) -> list[str]:
+        """Every stored document id, sorted."""
+        with self._read("list documents") as conn:
+            return list(conn.scalars(select(documents.c.document_id).order_by(documents.c.document_id)))
+
+    def documents_by_ids(self, document_ids: Iterable[str]) -> list[Document]:
+        """The stored documents among ``document_ids``, by id (a worker's share of a re-fuse)."""
+        found = []
+        with self._read("read documents") as conn:
+            for chunk in _chunks(sorted(set(document_ids))):
+                query = select(documents).where(documents.c.document_id.in_(chunk)).order_by(documents.c.document_id)
+                found.extend(codec.document_from_row(row) for row in conn.execute(query))
+        return found
+
+    def shared_url(self) -> str | None:
+        """The database as another process opens it (credentials included), None for an in-memory SQLite one."""
+        if self._url.get_backend_name() == "sqlite" and self._url.database in (None, "", ":memory:"):
+            return None
+        return self._url.render_as_string(hide_password=False)
 
     def originals(self) -> dict[str, str]:
         """Copy document id -> the id of its original."""
@@ -116,14 +136,13 @@ class FusionStore:
                 conn.execute(delete(table))
             conn.execute(update(events).values(incident_id=None))
             conn.execute(delete(incidents))
-            for document_id, published, signature, band_keys, original_id in signatures:
-                _insert_signature(conn, document_id, published, signature, band_keys, original_id, None)
+            _insert_signatures(conn, signatures)
             _insert_term_totals(conn, terms_per_document)
             if new_incidents:
                 conn.execute(insert(incidents), [codec.incident_row(i) for i in new_incidents])
-            for incident in new_incidents:
-                _link_events(conn, incident)
-            _save_members(conn, members)
+            _link_all_events(conn, new_incidents)
+            if members:                  # the tables were emptied above: nothing to delete first
+                conn.execute(insert(fusion_members), list(_member_rows(members)))
 
 
 def _insert_signature(conn: Connection, document_id: str, published: str | None, signature: bytes,
@@ -133,6 +152,25 @@ def _insert_signature(conn: Connection, document_id: str, published: str | None,
         original_id=original_id, similarity=similarity))
     if band_keys:
         conn.execute(insert(signature_bands), [{"band_key": k, "document_id": document_id} for k in set(band_keys)])
+
+
+def _insert_signatures(conn: Connection, signatures: list[tuple[str, str | None, bytes, list[str], str | None]]) -> None:
+    """Every document's signature and band keys, in two statements (one per row is most of a re-fuse's write)."""
+    if not signatures:
+        return
+    conn.execute(insert(document_signatures), [
+        {"document_id": d, "published": p, "signature": sig, "original_id": o, "similarity": None}
+        for d, p, sig, _, o in signatures])
+    bands = [{"band_key": k, "document_id": d} for d, _, _, keys, _ in signatures for k in sorted(set(keys))]
+    if bands:
+        conn.execute(insert(signature_bands), bands)
+
+
+def _link_all_events(conn: Connection, new_incidents: list[Incident]) -> None:
+    links = [{"event": e, "incident": i.id} for i in new_incidents for e in i.event_ids]
+    if links:
+        statement = update(events).where(events.c.id == bindparam("event")).values(incident_id=bindparam("incident"))
+        conn.execute(statement, links)
 
 
 def _mark_copies(conn: Connection, document_ids: list[str], original_id: str) -> None:
