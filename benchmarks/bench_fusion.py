@@ -5,11 +5,15 @@
 
 **Full re-fuse** (default): N generated reports (documents with resolved events,
 ``fusion_reports.py``: about N/2.2 happenings in N/250 towns over three years, copies and
-round-ups included) are fused the way ``conflictlog fuse`` does it (``run.fusion_parts``:
-survey, copies, scoring in date slabs, parts fused apart), once in this process (``--jobs
-1``: one task, no scoring round) and once on a pool of 2 worker processes (``--jobs 2``,
-pool start included). Printed per size: seconds for each, the ratio (speed-up), parts,
-members in the largest part, tasks, incidents, and whether both results are equal.
+round-ups included) are stored in a fresh SQLite file, then re-fused the way ``conflictlog
+fuse`` does it (``refuse_database``: read, fuse in parts, write), once with ``--jobs 1`` (in
+this process, one task, no scoring round) and once with ``--jobs 2`` (a pool of 2 spawned
+workers that read their own documents; pool start included). Printed per size: wall seconds
+of each, their ratio, parts, members in the largest part, tasks, incidents, whether both
+stored the same incidents, and CPU seconds (client, and workers together): on a machine
+shared with other jobs the wall ratio measures the load as much as the code, so the speed-up
+on idle cores is also estimated from CPU time, as 1-worker CPU / (client CPU + workers' CPU /
+2), the client's work counted as serial.
 
 **Clustering alone** (``--clustering``): N per-document incidents (members) reporting about
 N/2 happenings (1 to 4 reports each) in N/250 towns spread over the globe, over three years,
@@ -135,8 +139,9 @@ def run_refuse(size: int, workers: int = 2) -> None:
           f"{len(many.fused.result.decisions):>8,} members  stored incidents equal: {same}\n"
           f"{'':>17}CPU s: 1 worker {one.main_cpu:7.1f}; {workers} workers: client {many.main_cpu:6.1f} + workers "
           f"{many.workers_cpu:6.1f} (work x{(many.main_cpu + many.workers_cpu) / one.main_cpu:4.2f})  "
-          f"speed-up on idle cores, estimated {idle_estimate:4.2f}  peak RSS client {_peak_mib(resource.RUSAGE_SELF):.0f}"
-          f" MiB, worker {_peak_mib(resource.RUSAGE_CHILDREN):.0f} MiB", flush=True)
+          f"speed-up on idle cores, estimated {idle_estimate:4.2f}  "
+          f"peak RSS client {_peak_mib(resource.RUSAGE_SELF):.0f} MiB, worker {_peak_mib(resource.RUSAGE_CHILDREN):.0f} MiB",
+          flush=True)
 
 
 @dataclass(slots=True)

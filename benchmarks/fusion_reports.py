@@ -91,9 +91,9 @@ def _add_report(rng: random.Random, corpus: GeneratedCorpus, happenings: list[Ha
         text = previous.text + f" Distributed by outlet{rng.randrange(50)}."
     else:
         text = " ".join(_paragraph(rng, h, n) for _, h in covered)
+    url = f"https://outlet{rng.randrange(50)}.example/{document_id}"
     corpus.documents.append(Document(document_id=document_id, text=text, content_hash=content_hash(text),
-                                     published=published, url=f"https://outlet{rng.randrange(50)}.example/{document_id}",
-                                     source="generated"))
+                                     published=published, url=url, source="generated"))
     corpus.events_of[document_id] = [_event(rng, document_id, group, h, n) for group, (_, h) in enumerate(covered)]
     for event, (happening_number, _) in zip(corpus.events_of[document_id], covered):
         corpus.truth[event.id] = happening_number

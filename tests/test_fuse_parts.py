@@ -100,7 +100,8 @@ def test_dask_local_cluster_agrees(corpus, serial) -> None:
 
 
 def test_every_candidate_pair_is_owned_by_exactly_one_window(corpus) -> None:
-    profiles = [m.profile for d in corpus.documents for m in members_of(d, copy.deepcopy(corpus.events_of[d.document_id]))]
+    events_of = copy.deepcopy(corpus.events_of)
+    profiles = [m.profile for d in corpus.documents for m in members_of(d, events_of[d.document_id])]
     dated = [p for p in profiles if p.date]
     expected = sorted(tuple(sorted((a.member_id, b.member_id))) for a, b in candidate_pairs(dated))
     owned = []

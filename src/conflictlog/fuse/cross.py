@@ -154,7 +154,7 @@ def fuse_corpus(documents: Sequence[Document], events_of: dict[str, list[Event]]
 
 
 def fuse_members(members: Sequence[Member], rarity: TermRarity | None = None) -> FusionResult:
-    """Cross-report incidents of ``members``, in order of their smallest member id (``rarity``: see ``cluster_members``)."""
+    """Cross-report incidents of ``members``, by their smallest member id (``rarity``: see ``cluster_members``)."""
     by_id = {m.local.id: m for m in members}
     clusters, links = cluster_members((m.profile for m in members), rarity)
     result = FusionResult(profiles={m.local.id: m.profile for m in members})

@@ -118,7 +118,8 @@ class CopyFinder:
         self._signature = signature_of_id
 
     def add(self, document_id: str, band_keys: Iterable[str]) -> list[tuple[str, float]]:
-        """Index a document by its band keys; return the earlier documents it copies or is copied by, with similarity."""
+        """Index a document by its band keys; return the earlier documents it copies or is copied by, with
+        similarity."""
         seen: set[str] = set()
         for key in band_keys:
             bucket = self._buckets.setdefault(key, [])

@@ -23,15 +23,21 @@ Loaded = tuple[list[Document], dict[str, list[Event]]]
 class Chunk(Protocol):
     """A task's share of the corpus."""
 
-    def load(self) -> Loaded: ...
+    def load(self) -> Loaded:
+        """The chunk's documents and their events, by document id."""
+        ...
 
 
 class Corpus(Protocol):
     """A corpus to re-fuse, handed out in chunks."""
 
-    def document_ids(self) -> list[str]: ...
+    def document_ids(self) -> list[str]:
+        """Every document id, sorted."""
+        ...
 
-    def chunk(self, document_ids: Sequence[str], *, text: bool = True) -> Chunk: ...
+    def chunk(self, document_ids: Sequence[str], *, text: bool = True) -> Chunk:
+        """The chunk of ``document_ids`` (``text=False``: the task does not read the texts)."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,9 +26,13 @@ class PartRunner(Protocol):
 
     workers: int
 
-    def map(self, function: Callable[..., Any], arguments: Sequence[tuple]) -> list[Any]: ...
+    def map(self, function: Callable[..., Any], arguments: Sequence[tuple]) -> list[Any]:
+        """``function(*a)`` for each ``a``, results in order."""
+        ...
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Release the workers."""
+        ...
 
 
 class InProcessRunner:

@@ -154,7 +154,8 @@ def _insert_signature(conn: Connection, document_id: str, published: str | None,
         conn.execute(insert(signature_bands), [{"band_key": k, "document_id": document_id} for k in set(band_keys)])
 
 
-def _insert_signatures(conn: Connection, signatures: list[tuple[str, str | None, bytes, list[str], str | None]]) -> None:
+def _insert_signatures(conn: Connection,
+                       signatures: list[tuple[str, str | None, bytes, list[str], str | None]]) -> None:
     """Every document's signature and band keys, in two statements (one per row is most of a re-fuse's write)."""
     if not signatures:
         return
