@@ -109,3 +109,16 @@ def test_a_narrative_with_figures_joins_the_one_speaker_who_gives_figures():
                              mention("c", 80, casualties=[killed(1, "he died")])])
     assert [(e.id, e.attribution.source) for e in events] == [("a", "the coroner"), ("b", "Francisco")]
     assert [s.start for s in events[0].evidence] == [0, 80]
+
+
+def test_victims_said_to_be_also_killed_add_to_the_first():
+    events = merge_accounts([mention("a", 0, casualties=[killed(1, "the minister was assassinated")]),
+                             mention("b", 40, casualties=[killed(2, "two of his bodyguards were also killed")]),
+                             mention("c", 90, casualties=[killed(2, "two of his bodyguards were also killed")])])
+    assert [(c.kind, c.group, c.min) for c in events[0].casualties] == [(CasualtyKind.KILLED, VictimGroup.ALL, 3)]
+
+
+def test_another_victim_is_not_added():
+    events = merge_accounts([mention("a", 0, casualties=[killed(1, "a man was shot dead")]),
+                             mention("b", 40, casualties=[killed(1, "another man was killed")])])
+    assert [c.min for c in events[0].casualties] == [1]

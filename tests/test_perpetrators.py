@@ -123,3 +123,7 @@ def test_how_firmly_the_doer_is_named(nlp, text, expected):
 def test_a_group_keeps_the_name_it_gives_itself(nlp):
     text = "A group calling itself the Gerardo Barrios Commando Unit claimed responsibility for the attack."
     assert _initiators(nlp, text) == [("A group", "the Gerardo Barrios Commando Unit")]
+
+
+def test_a_murder_charge_still_blocks(nlp):
+    assert _triggers(nlp, "Ervin Pickens faces a murder charge in the death of Gregory Bishop.") == []

@@ -157,10 +157,15 @@ class EventLexicon:
     def _tells_happening(self, hit: EventHit, sent: Span) -> bool:
         """Whether a trigger tells that something happened, rather than an aim or a kind of act."""
         head = hit.head
-        if not is_asserted(head, self) or _is_purpose(head) or _is_judged(head):
+        if not is_asserted(head, self) or _is_purpose(head):
             return False
         kind_noun = head.lemma_.lower() in self.kind_nouns and hit.sub_event_type != "Disrupted weapons use"
-        return not (kind_noun and _is_generic_plural(head, sent))
+        return not (kind_noun and (_is_judged(head) or _is_generic_plural(head, sent)))
+
+    def is_weapon_word(self, token: Token) -> bool:
+        """Whether ``token`` starts a trigger of explosives or weapons ("dynamite", "explosive"), not of an act ("murder")."""
+        return any(rule.event_type == "Explosions/Remote violence" or rule.sub_event_type == "Disrupted weapons use"
+                   for form in _token_forms(token) for _, rule in self.index.get(form, ()))
 
     def _rebel_army_words(self, sent: Span) -> set[str]:
         """ "the Army of National Liberation": when every "army" of a sentence is in a rebel
@@ -301,8 +306,8 @@ def _is_purpose(head: Token) -> bool:
 
 
 def _is_judged(head: Token) -> bool:
-    """ "this arrest is a major blow", "the battle is praiseworthy": an act noun as the subject
-    of a present-tense "is" is being judged, not reported."""
+    """ "this arrest is a major blow", "the attack is a consequence": an act noun (``kind_nouns``)
+    as the subject of a present-tense "is" is being judged, not reported."""
     verb = head.head
     return (head.pos_ == "NOUN" and head.dep_ == "nsubj" and verb.lemma_ == "be" and verb.tag_ in {"VBZ", "VBP"}
             and any(c.dep_ in {"attr", "acomp"} for c in verb.children))
@@ -354,5 +359,4 @@ def _names_weapon(noun: Token, lexicon: EventLexicon) -> bool:
     """ "dynamite charges": a weapon word before a word like "charge" makes it a weapon, not an indictment."""
     if noun.lemma_.lower() not in lexicon.weapon_heads:
         return False
-    return any(child.dep_ in {"compound", "amod", "nmod"} and not _token_forms(child).isdisjoint(lexicon.index)
-               for child in noun.children)
+    return any(child.dep_ in {"compound", "amod", "nmod"} and lexicon.is_weapon_word(child) for child in noun.children)

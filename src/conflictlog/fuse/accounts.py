@@ -21,11 +21,12 @@ count one dead, not one dead and one injured.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
 from ..extract.casualty_lexicon import default_lexicon
-from ..models import Attribution, Casualty, CasualtyKind, Dispute, Event, IncidentCasualty, Span
+from ..models import Attribution, Casualty, CasualtyKind, Dispute, Event, IncidentCasualty, Span, VictimGroup
 from .local import best_location, combine_casualties, lead_event, merge_actors
 
 AccountKey = tuple[int, str | None, str]
@@ -119,7 +120,34 @@ def _speaker(members: list[Event]) -> Attribution:
 def _casualties(members: list[Event], dead_elsewhere: list[IncidentCasualty]) -> list[Casualty]:
     stated = [c for e in members for c in e.casualties]
     figures = combine_casualties(members, skip_denied=False, dead_elsewhere=dead_elsewhere)
+    for kind in (CasualtyKind.KILLED, CasualtyKind.INJURED):
+        _add_the_others(figures, kind, stated)
     return [Casualty(kind=f.kind, group=f.group, min=f.min, max=f.max, text=_words_for(f, stated)) for f in figures]
+
+
+# "two members of his escort were also killed": more victims of the same happening ("another
+# man", "two others" often count people of another kind or of another happening)
+_MORE_VICTIMS = re.compile(r"\balso\b", re.IGNORECASE)
+
+
+def _add_the_others(figures: list[IncidentCasualty], kind: CasualtyKind, stated: list[Casualty]) -> None:
+    """ "The minister was killed" + "two of his bodyguards were also killed": the account's
+    figure of all victims is the first count plus the others (each wording counted once)."""
+    counted: dict[str, int] = {}
+    for casualty in stated:
+        if casualty.kind == kind and casualty.min:
+            counted[casualty.text] = max(casualty.min, counted.get(casualty.text, 0))
+    others = {text: n for text, n in counted.items() if _MORE_VICTIMS.search(text)}
+    first = [n for text, n in counted.items() if text not in others]
+    if not others or not first:
+        return
+    total = max(first) + sum(others.values())
+    everyone = next((f for f in figures if f.kind == kind and f.group == VictimGroup.ALL), None)
+    if everyone is None:
+        figures.append(IncidentCasualty(kind=kind, group=VictimGroup.ALL, min=total, best=total, max=None))
+    elif (everyone.min or 0) < total:
+        everyone.min, everyone.best = total, max(total, everyone.best or 0)
+        everyone.max = max(everyone.max, total) if everyone.max is not None else None
 
 
 def _words_for(figure: IncidentCasualty, stated: list[Casualty]) -> str:
