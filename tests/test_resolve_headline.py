@@ -34,3 +34,7 @@ def test_a_local_outlet_names_its_town(gazetteer: Gazetteer) -> None:
 def test_a_headline_without_a_town_names_no_scene(gazetteer: Gazetteer) -> None:
     assert scene_of("Cop shoots and wounds armed robbery suspect", gazetteer) is None
     assert scene_of(None, gazetteer) is None
+
+
+def test_an_outlet_word_that_names_only_a_hamlet_names_no_scene(gazetteer: Gazetteer) -> None:
+    assert scene_of("Bond Hill mother dies 9 days after shooting | Local News - WLWT Home", gazetteer) is None

@@ -5,7 +5,8 @@ A web headline names the town the story may never repeat, in two places:
   a town right before the word for what happened or for whom it hit ("Chapel Hill drive-by
   shooting", "Augusta man shot while fleeing gunman");
 - the outlet after the last separator ("| The Augusta Chronicle", "« CBS Chicago",
-  "- Chicago Tribune"): a local outlet covers its own town, as an undated dateline does.
+  "- Chicago Tribune"): a local outlet covers its own city (of some size: "Local News -
+  Home" is no outlet of Home, Pennsylvania), as an undated dateline does.
 A town must be the main name of a populated place (``scene.populated_place``).
 """
 
@@ -24,6 +25,9 @@ from .scene import find_scene, populated_place
 _OUTLET_SEPARATOR = re.compile(r"\s(?:\||«|-|–|—)\s")
 _CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 _LONGEST_NAME = 3
+# An outlet is named after a city ("The Augusta Chronicle"), not after a hamlet that happens to
+# share a word of its name ("Local News - Home": Home, Pennsylvania).
+_OUTLET_CITY_POPULATION = 10_000
 
 
 def headline_scene(title: str | None, context: DocContext, gazetteer: Gazetteer) -> Location | None:
@@ -47,7 +51,7 @@ def _before_cue(headline: str, context: DocContext, gazetteer: Gazetteer) -> Loc
 def _outlet_town(outlet: str, context: DocContext, gazetteer: Gazetteer) -> Location | None:
     for run in _CAPITALISED_RUN.findall(outlet):
         for name in _word_runs(run):
-            found = populated_place(name, context, gazetteer)
+            found = populated_place(name, context, gazetteer, _OUTLET_CITY_POPULATION)
             if found is not None:
                 return found
     return None

@@ -52,11 +52,14 @@ def _town_name(name: str) -> str | None:
     return " ".join(words)
 
 
-def populated_place(name: str, context: DocContext, gazetteer: Gazetteer) -> Location | None:
-    """The populated place whose main name is ``name``, the namesake the context prefers; None if there is none."""
+def populated_place(name: str, context: DocContext, gazetteer: Gazetteer,
+                    min_population: int = 0) -> Location | None:
+    """The populated place whose main name is ``name`` (at least ``min_population`` people), the namesake
+    the context prefers; None if there is none."""
     key = name_key(name)
     query = PlaceQuery(name)
-    towns = [p for p in gazetteer.candidates(key) if p.feature_class == "P" and name_key(p.name) == key]
+    towns = [p for p in gazetteer.candidates(key)
+             if p.feature_class == "P" and name_key(p.name) == key and p.population >= min_population]
     if not towns:
         return None
     return to_location(name, max(towns, key=lambda place: score(place, query, context)))
