@@ -7,8 +7,9 @@ is where the dateline place lies ("CORINTH, Miss.": not the Greek Corinth). Firs
 subdivisions the document names ("Utah", "Colo.") are kept as regions, so that a town of a
 common name is looked for in the state the report is about. A nationality adjective of the
 story ("THE SALVADORAN ARMY") counts for its country like an unambiguous place, once per use
-(up to two). A country name used as a modifier ("U.S.
-aid", "THE U.S. EMBASSY") says who, not where: it is no evidence here, and no event place.
+(up to two). A country name used as a modifier ("U.S. aid", "THE U.S. EMBASSY") says who,
+not where: it is no evidence here, and no event place. A wire dateline's country ("MOSCOW
+(USSR), 6 JUL 89") only places the filing office and is no evidence either.
 """
 
 from __future__ import annotations
