@@ -133,13 +133,11 @@ def refuse_database(repo: Repository, jobs: int | None = 1, dask: str | None = N
 
 def store_refused(repo: Repository, fused: PartitionedFusion) -> tuple[int, int]:
     """Replace every stored incident, member, signature and term count by those of a full re-fuse."""
-    result = fused.result
-    members = [(result.profiles[d.member_id].to_json(), d) for d in result.decisions]
     surveys = [fused.surveys[d] for d in sorted(fused.surveys)]
     stored_signatures = [(s.document_id, s.published, s.signature, s.band_keys,
-                          result.originals.get(s.document_id)) for s in surveys]
-    repo.replace_fusion(result.incidents, members, stored_signatures, [s.terms for s in surveys])
-    return len(result.incidents), len(members)
+                          fused.result.originals.get(s.document_id)) for s in surveys]
+    repo.replace_fusion(fused.rows, stored_signatures, [s.terms for s in surveys])
+    return len(fused.result.incidents), len(fused.result.decisions)
 
 
 def stored_corpus(repo: Repository, workers_read: bool) -> Corpus:

@@ -28,6 +28,7 @@ from ..fuse.parts import bundle_parts, merging_pairs, parts_rarity, plan_parts, 
 from ..fuse.profile import MemberProfile, key_terms
 from ..fuse.score import TermRarity
 from ..models import Document, Event, Incident, MergeDecision
+from ..store.fusion import FusionRows, fusion_rows
 from .fusion_sources import Chunk, Corpus, MemoryCorpus
 from .part_runner import PartRunner, open_runner
 
@@ -61,11 +62,12 @@ class PartsPlan:
 
 @dataclass(slots=True)
 class PartitionedFusion:
-    """The fused corpus, with each document's survey (signatures and terms to store) and the plan."""
+    """The fused corpus, with each document's survey (signatures and terms to store), the plan and the rows."""
 
     result: FusionResult
     surveys: dict[str, DocumentSurvey]
     plan: PartsPlan
+    rows: FusionRows               # the result as table rows, in no particular order
 
 
 def survey_documents(chunk: Chunk) -> list[DocumentSurvey]:
@@ -82,8 +84,9 @@ def survey_documents(chunk: Chunk) -> list[DocumentSurvey]:
 
 
 def fuse_bundle(chunk: Chunk, originals: Mapping[str, str], terms_of: Mapping[str, list[str]],
-                rarity: TermRarity) -> FusionResult:
-    """Task of the fuse round: the incidents of the documents of whole parts (``rarity``: corpus-wide).
+                rarity: TermRarity) -> tuple[FusionResult, FusionRows]:
+    """Task of the fuse round: the incidents of the documents of whole parts (``rarity``: corpus-wide),
+    and their table rows (serialising them is much of a re-fuse's work, so the workers do it).
 
     The documents may come without their text: their key terms (``terms_of``) are known.
     """
@@ -91,7 +94,9 @@ def fuse_bundle(chunk: Chunk, originals: Mapping[str, str], terms_of: Mapping[st
     members = [m for d in sorted(documents, key=lambda d: d.document_id)
                for m in members_of(d, events_of.get(d.document_id, []), originals.get(d.document_id),
                                    terms_of[d.document_id])]
-    return fuse_members(members, rarity)
+    result = fuse_members(members, rarity)
+    members_data = [(result.profiles[d.member_id].to_json(), d) for d in result.decisions]
+    return result, fusion_rows(result.incidents, members_data)
 
 
 def fuse_in_parts(documents: Sequence[Document], events_of: Mapping[str, list[Event]],
@@ -114,9 +119,13 @@ def fuse_with(runner: PartRunner, corpus: Corpus, tasks: int | None = None) -> P
     arguments = [(corpus.chunk(b, text=False), {d: originals[d] for d in b if d in originals},
                   {d: surveys[d].terms for d in b}, parts_rarity(rarity, (t for d in b for t in surveys[d].terms)))
                  for b in bundles]
-    result = merge_results(runner.map(fuse_bundle, arguments))
+    fused = runner.map(fuse_bundle, arguments)
+    result = merge_results(part for part, _ in fused)
     result.originals = originals
-    return PartitionedFusion(result, surveys, plan)
+    rows = FusionRows()
+    for _, part_rows in fused:
+        rows.extend(part_rows)
+    return PartitionedFusion(result, surveys, plan, rows)
 
 
 def score_windows(runner: PartRunner, surveys: Mapping[str, DocumentSurvey], originals: Mapping[str, str],

@@ -8,6 +8,7 @@ queries filter on.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
@@ -18,6 +19,27 @@ from . import codec
 from .schema import document_signatures, documents, events, fusion_members, incidents, signature_bands, term_counts
 
 _CHUNK = 500
+
+
+@dataclass(slots=True)
+class FusionRows:
+    """A full re-fuse's incidents, event links and members as table rows (built where the fusing ran)."""
+
+    incidents: list[dict[str, Any]] = field(default_factory=list)
+    event_links: list[dict[str, str]] = field(default_factory=list)
+    members: list[dict[str, Any]] = field(default_factory=list)
+
+    def extend(self, other: FusionRows) -> None:
+        """Add the rows of another part."""
+        self.incidents += other.incidents
+        self.event_links += other.event_links
+        self.members += other.members
+
+
+def fusion_rows(new_incidents: list[Incident], members: list[tuple[dict[str, Any], MergeDecision]]) -> FusionRows:
+    """The rows ``replace_fusion`` stores for these incidents and (profile, decision) members."""
+    links = [{"event": e, "incident": i.id} for i in new_incidents for e in i.event_ids]
+    return FusionRows([codec.incident_row(i) for i in new_incidents], links, list(_member_rows(members)))
 
 
 class FusionStore:
@@ -127,8 +149,7 @@ class FusionStore:
         with self._write("save fusion members") as conn:
             _save_members(conn, members)
 
-    def replace_fusion(self, new_incidents: list[Incident], members: list[tuple[dict[str, Any], MergeDecision]],
-                       signatures: list[tuple[str, str | None, bytes, list[str], str | None]],
+    def replace_fusion(self, rows: FusionRows, signatures: list[tuple[str, str | None, bytes, list[str], str | None]],
                        terms_per_document: list[list[str]]) -> None:
         """Full re-fuse: every incident, member, signature and term count replaced in one transaction."""
         with self._write("replace all incidents") as conn:
@@ -138,11 +159,13 @@ class FusionStore:
             conn.execute(delete(incidents))
             _insert_signatures(conn, signatures)
             _insert_term_totals(conn, terms_per_document)
-            if new_incidents:
-                conn.execute(insert(incidents), [codec.incident_row(i) for i in new_incidents])
-            _link_all_events(conn, new_incidents)
-            if members:                  # the tables were emptied above: nothing to delete first
-                conn.execute(insert(fusion_members), list(_member_rows(members)))
+            if rows.incidents:
+                conn.execute(insert(incidents), rows.incidents)
+            if rows.event_links:
+                statement = update(events).where(events.c.id == bindparam("event"))
+                conn.execute(statement.values(incident_id=bindparam("incident")), rows.event_links)
+            if rows.members:             # the tables were emptied above: nothing to delete first
+                conn.execute(insert(fusion_members), rows.members)
 
 
 def _insert_signature(conn: Connection, document_id: str, published: str | None, signature: bytes,
@@ -165,13 +188,6 @@ def _insert_signatures(conn: Connection,
     bands = [{"band_key": k, "document_id": d} for d, _, _, keys, _ in signatures for k in sorted(set(keys))]
     if bands:
         conn.execute(insert(signature_bands), bands)
-
-
-def _link_all_events(conn: Connection, new_incidents: list[Incident]) -> None:
-    links = [{"event": e, "incident": i.id} for i in new_incidents for e in i.event_ids]
-    if links:
-        statement = update(events).where(events.c.id == bindparam("event")).values(incident_id=bindparam("incident"))
-        conn.execute(statement, links)
 
 
 def _mark_copies(conn: Connection, document_ids: list[str], original_id: str) -> None:
