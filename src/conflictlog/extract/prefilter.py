@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -192,7 +192,7 @@ def words_of(sentence: str) -> set[str]:
     return words | {word.split("'")[0] for word in words if "'" in word}
 
 
-def blank(text: str, spans: list[tuple[int, int]], keep: list[bool], marks: set[int] = frozenset()) -> str:
+def blank(text: str, spans: list[tuple[int, int]], keep: list[bool], marks: AbstractSet[int] = frozenset()) -> str:
     """``text`` with the spans not kept turned to spaces but for newlines and ``marks``: same offsets.
 
     A blanked sentence ends in a newline (it ended in white space), which starts a new sentence
@@ -204,10 +204,10 @@ def blank(text: str, spans: list[tuple[int, int]], keep: list[bool], marks: set[
     return blanked
 
 
-def _blanked(text: str, start: int, end: int, marks: set[int]) -> str:
+def _blanked(text: str, start: int, end: int, marks: AbstractSet[int]) -> str:
     """Spaces for ``text[start:end]`` but for its newlines and the quote marks kept, ending in a newline."""
     chars = list(_NOT_NEWLINE.sub(" ", text[start:end]))
-    for offset in marks.intersection(range(start, end)) if marks else ():
+    for offset in (mark for mark in marks if start <= mark < end):
         chars[offset - start] = text[offset]
     if text[end - 1:end].isspace():
         chars[-1] = "\n"
