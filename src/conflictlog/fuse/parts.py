@@ -125,11 +125,11 @@ def bundle_parts(parts: Sequence[Sequence[str]], weights: Mapping[str, int], tas
     their first document, each a sorted list of documents.
     """
     heap: list[tuple[int, int, list[str]]] = [(0, i, []) for i in range(max(1, tasks))]
-    ordered = sorted(parts, key=lambda part: (-sum(weights.get(d, 1) for d in part), part[0]))
-    for part in ordered:
+    weighed = sorted(((sum(weights.get(d, 1) for d in part), part) for part in parts), key=lambda w: (-w[0], w[1][0]))
+    for weight, part in weighed:
         load, index, documents = heapq.heappop(heap)
         documents.extend(part)
-        heapq.heappush(heap, (load + sum(weights.get(d, 1) for d in part), index, documents))
+        heapq.heappush(heap, (load + weight, index, documents))
     return sorted((sorted(documents) for _, _, documents in heap if documents), key=lambda b: b[0])
 
 
