@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conflictlog.run.fusion import finish_backfill, fuse_stored, stored_corpus
 from conflictlog.run.fusion_sources import MemoryCorpus, StoredCorpus
 from conflictlog.store import Repository
@@ -38,3 +40,11 @@ def test_several_workers_read_their_own_documents_from_the_database(repo: Reposi
     assert [d.document_id for d in documents] == ["ledger", "post"]
     assert documents[0].text.startswith("Artillery shells") and [e.id for e in events_of["post"]] == ["post-e1"]
     assert isinstance(stored_corpus(repo, workers_read=False), MemoryCorpus)
+
+
+def test_a_dask_cluster_reading_the_database_stores_the_same(repo: Repository) -> None:
+    pytest.importorskip("distributed")
+    for item in reports():
+        repo.save_result(item)
+    assert finish_backfill(repo, jobs=2, dask="local") == (2, 4)
+    assert groups(repo) == [["courier", "ledger", "post"], ["other"]]
