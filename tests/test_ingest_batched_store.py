@@ -15,7 +15,7 @@ import pytest
 from conflictlog.config import Settings
 from conflictlog.models import DocumentResult, Rejected, to_dict
 from conflictlog.run import ingest as ingest_module
-from conflictlog.run.ingest import IngestSummary, ingest
+from conflictlog.run.ingest import FuseMode, IngestSummary, ingest
 from conflictlog.store import Repository
 
 PLACES = ["Mosul", "Aleppo", "Kharkiv", "Gaza", "Kabul", "Mogadishu"]
@@ -49,10 +49,10 @@ def stored(db: str) -> dict[str, list]:
 
 
 def store_one_by_one(repo: Repository, results: list[DocumentResult], summary: IngestSummary,
-                     _on_item: object) -> None:
+                     _on_item: object, _fuse_each: bool) -> None:
     """The per-document path the batched writer replaced: one transaction, then fusion, per document."""
     for result in results:
-        ingest_module._fuse_and_count(repo, result, repo.save_result(result), summary)
+        ingest_module._fuse_and_count(repo, result, repo.save_result(result), summary, fuse_each=True)
 
 
 def counts(summary: IngestSummary) -> dict:
@@ -106,3 +106,24 @@ def test_progress_hears_of_a_document_once_it_is_stored(tmp_path: Path) -> None:
     assert len(heard) == summary.documents + summary.rejected_total == 38 + 1 + 1
     # Only the exact copy is told before its original is stored: it is done with when read.
     assert [name for name, stored in heard if not stored] == ["copy-of-doc-2"]
+
+
+def incident_groups(db: str) -> list[list[str]]:
+    """Which documents each stored incident holds, in a comparable order."""
+    with Repository.open(db, create=False) as repo:
+        return sorted(sorted({s.document_id for s in i.sources}) for i in repo.iter_incidents())
+
+
+def test_a_backfill_fuses_after_extraction_into_the_same_incidents(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    each_db, after_db = str(tmp_path / "each.sqlite"), str(tmp_path / "after.sqlite")
+    each = ingest([str(corpus)], Settings(db=each_db), jobs=1)
+    after = ingest([str(corpus)], Settings(db=after_db), jobs=2, fuse=FuseMode.AFTER)
+    assert counts(after) == counts(each)
+    same = stored(after_db)
+    assert same["documents"] == stored(each_db)["documents"] and same["events"] == stored(each_db)["events"]
+    assert incident_groups(after_db) == incident_groups(each_db)
+    with Repository.open(after_db, create=False) as repo:
+        assert repo.unfused_document_ids() == []
+    again = ingest([str(corpus)], Settings(db=after_db), jobs=1, fuse=FuseMode.AFTER)
+    assert (again.added, again.incidents_stored) == (0, after.incidents_stored)

@@ -29,6 +29,10 @@ def _add_ingest(commands) -> None:
     p.add_argument("--dask", metavar="local|tcp://HOST:PORT",
                    help="run on Dask: 'local' starts a cluster of --jobs workers here; an address uses a running "
                         "scheduler (its workers need conflictlog, the model and the input paths); docs/scaling.md")
+    p.add_argument("--fuse", choices=("each", "after"), default="each",
+                   help="cross-report fusion: 'each' joins every new report to the stored incidents at once "
+                        "(default); 'after' stores everything first, then re-fuses the whole database in "
+                        "parallel parts (faster for back-fills of many reports)")
     p.add_argument("--field", action="append", metavar="FIELD=COLUMN",
                    help="JSONL/CSV column holding a field, e.g. --field text=body (repeatable)")
     p.add_argument("--max-chars", type=int, help="reject longer documents as oversized (default 1,000,000)")
@@ -77,13 +81,13 @@ def _add_rejected(commands) -> None:
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     """``conflictlog ingest``: run the pipeline and print the run summary."""
     from .progress import IngestProgress
-    from ..run.ingest import ingest
+    from ..run.ingest import FuseMode, ingest
 
     settings = settings.with_overrides(model=args.model, max_chars=args.max_chars, strict=args.strict or None,
                                        fields=FieldMap.parse(args.field) if args.field else None)
     with IngestProgress(err, enabled=not args.no_progress) as progress:
         summary = ingest(args.paths, settings, jobs=args.jobs, dask=args.dask, stdin=sys.stdin.buffer,
-                         on_item=progress.advance, on_files=progress.set_files)
+                         on_item=progress.advance, on_files=progress.set_files, fuse=FuseMode(args.fuse))
     from .progress import print_summary
     print_summary(err, summary, settings.db)
     return EXIT_STRICT if settings.strict and summary.rejected_total else 0

@@ -12,18 +12,26 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from itertools import islice
 from typing import BinaryIO
 
 from ..config import Settings
-from ..ingest import discover
+from ..ingest import InputFile, discover
 from ..models import Document, DocumentResult, Rejected
 from ..store import Repository, SaveOutcome
 from .executors import make_executor
-from .fusion import catch_up, fuse_stored
+from .fusion import catch_up, finish_backfill, fuse_stored
 from .pipeline import PipelineSpec
 
 BATCH_SIZE = 32
+
+
+class FuseMode(StrEnum):
+    """When cross-report fusion runs during an ingest."""
+
+    EACH = "each"     # every stored document joins the stored incidents at once (daily feeds)
+    AFTER = "after"   # store everything first, then one full re-fuse in parallel parts (back-fills)
 
 
 @dataclass(slots=True)
@@ -60,6 +68,7 @@ def ingest(
     stdin: BinaryIO | None = None,
     on_item: ProgressHook | None = None,
     on_files: FilesHook | None = None,
+    fuse: FuseMode = FuseMode.EACH,
 ) -> IngestSummary:
     """Ingest ``paths`` into the database of ``settings``; returns what happened.
 
@@ -67,7 +76,10 @@ def ingest(
     every item once it is done with: a rejected item or an exact copy when read, a new
     document once it is stored and fused. A progress bar hooking in there follows the whole
     job, whichever executor runs it. ``dask`` runs on a Dask cluster ("local" or a scheduler
-    address, see ``run.dask_executor``); else ``jobs`` processes run here.
+    address, see ``run.dask_executor``); else ``jobs`` processes run here. With
+    ``fuse=FuseMode.AFTER`` documents are stored unfused and one partitioned re-fuse of the
+    whole database runs at the end on as many workers (``run.fusion.finish_backfill``);
+    a back-fill cut off anywhere is finished by running it again.
     Raises InputError for a path that matches nothing, StorageError for the database.
     """
     started = time.perf_counter()
@@ -75,19 +87,31 @@ def ingest(
     summary = IngestSummary(files=len(files))
     if on_files:
         on_files(len(files))
-    executor = make_executor(PipelineSpec(model=settings.model), jobs, dask)
-    try:
-        with Repository.open(settings.db) as repo:
+    fuse_each = fuse == FuseMode.EACH
+    with Repository.open(settings.db) as repo:
+        if fuse_each:
             catch_up(repo)   # documents a cut-off run stored but did not fuse yet
-            items = executor.read(files, settings, stdin)
-            fresh = _new_documents(items, repo, summary, on_item)
-            for results in executor.run(_batches(fresh, BATCH_SIZE)):
-                _store(repo, results, summary, on_item)
-            summary.incidents_stored = repo.stats()["incidents"]
-    finally:
-        executor.close()
+        _extract_and_store(repo, files, settings, summary, jobs=jobs, dask=dask, stdin=stdin,
+                           on_item=on_item, fuse_each=fuse_each)
+        if not fuse_each:   # after the extraction workers are gone: the re-fuse starts its own
+            finish_backfill(repo, jobs=jobs, dask=dask)
+        summary.incidents_stored = repo.stats()["incidents"]
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _extract_and_store(repo: Repository, files: Sequence[InputFile], settings: Settings, summary: IngestSummary, *,
+                       jobs: int | None, dask: str | None, stdin: BinaryIO | None,
+                       on_item: ProgressHook | None, fuse_each: bool) -> None:
+    """Run the pipeline over the new documents of ``files`` and store (and fuse, unless deferred) the results."""
+    executor = make_executor(PipelineSpec(model=settings.model), jobs, dask)
+    try:
+        items = executor.read(files, settings, stdin)
+        fresh = _new_documents(items, repo, summary, on_item)
+        for results in executor.run(_batches(fresh, BATCH_SIZE)):
+            _store(repo, results, summary, on_item, fuse_each)
+    finally:
+        executor.close()
 
 
 def _new_documents(items: Iterable[Document | Rejected], repo: Repository, summary: IngestSummary,
@@ -117,21 +141,22 @@ def _tell(on_item: ProgressHook | None, item: Document | Rejected) -> None:
 
 
 def _store(repo: Repository, results: list[DocumentResult], summary: IngestSummary,
-           on_item: ProgressHook | None) -> None:
-    """Store a batch in one transaction per run of distinct ids, then fuse and report each document."""
+           on_item: ProgressHook | None, fuse_each: bool) -> None:
+    """Store a batch in one transaction per run of distinct ids, then fuse (unless deferred) and report each document."""
     for run in _distinct_id_runs(results):
         for result, outcome in zip(run, repo.save_results(run), strict=True):
-            _fuse_and_count(repo, result, outcome, summary)
+            _fuse_and_count(repo, result, outcome, summary, fuse_each)
         for result in run:
             _tell(on_item, result.document)
 
 
 def _fuse_and_count(repo: Repository, result: DocumentResult, outcome: SaveOutcome,
-                    summary: IngestSummary) -> None:
+                    summary: IngestSummary, fuse_each: bool) -> None:
     if outcome == SaveOutcome.DUPLICATE:
         summary.duplicates += 1
         return
-    fuse_stored(repo, result)   # join the incidents of earlier reports (cross-report fusion)
+    if fuse_each:
+        fuse_stored(repo, result)   # join the incidents of earlier reports (cross-report fusion)
     summary.added += outcome == SaveOutcome.ADDED
     summary.replaced += outcome == SaveOutcome.REPLACED
     summary.events += len(result.events)
