@@ -36,7 +36,9 @@ _DEMONYM_USES_COUNTED = 2
 _NEXT_WORD = re.compile(r" ([A-Za-z][\w-]*)")
 _FUNCTION_WORDS = frozenset(
     "and or but nor in on at to of for from with by into near as is was were are be been has have had will would "
-    "said says say the a an that which who where when while after before since during amid".split()
+    "said says say the a an that which who where when while after before since during amid "
+    # "San Miguel department last night", "the U.S. this week": time words follow a place, they are not modified by it
+    "last this next yesterday today tonight overnight early late earlier later".split()
 )
 # "AURORA, Colo. (CBS4) –": the pieces after the place, without the outlet in brackets.
 _QUALIFIER_SPLIT = re.compile(r"[,(\[]")

@@ -32,6 +32,7 @@ from ..models import GeoPrecision, Location, Span
 from .context import DocContext
 from .gazetteer import Gazetteer, Place, distance_km
 from .names import name_key
+from .sources import load_curated
 
 PRECISION_RANK = {
     GeoPrecision.EXACT: 0, GeoPrecision.TOWN: 1, GeoPrecision.DISTRICT: 2,
@@ -95,9 +96,23 @@ def _own_names_first(candidates: list[Place], query: PlaceQuery) -> list[Place]:
     # "MARION --" is a Marion, not a town once known as Marion that lies nearer another place
     # the report names: a place whose own name is written beats any known by it only as an
     # alternate name. Curated entries (contested names: Stepanakert / Khankendi) always compete.
-    key = name_key(query.name)
-    own = [p for p in candidates if name_key(p.name) == key or not p.source.startswith("GeoNames")]
+    own = [p for p in candidates if _known_by(p, query.name)]
     return own or candidates
+
+
+def _known_by(place: Place, written: str) -> bool:
+    """True when ``written`` is the place's own name, or the place is curated (all its listed names are its own)."""
+    return name_key(place.name) == name_key(written) or is_curated(place)
+
+
+def is_curated(place: Place) -> bool:
+    """True for an entry of the curated places file (contested and de facto names: Stepanakert / Khankendi)."""
+    return (name_key(place.name), place.country_code) in _curated_keys()
+
+
+@lru_cache(maxsize=1)
+def _curated_keys() -> frozenset[tuple[str, str | None]]:
+    return frozenset((name_key(entry["names"][0]), entry.get("country_code")) for entry in load_curated())
 
 
 def fits_context(place: Place, context: DocContext) -> bool:
@@ -129,7 +144,8 @@ def fits_name(place: Place, query: PlaceQuery, context: DocContext) -> bool:
     """
     if not context.countries or context.country_share(place.country_code) > 0:
         return True
-    return name_key(place.name) == name_key(query.name) or not place.source.startswith("GeoNames")
+    # A country is never refused ("U.S.", "USSR"): a report that names it means it.
+    return place.precision == GeoPrecision.COUNTRY or _known_by(place, query.name)
 
 
 def fits_unit(place: Place, query: PlaceQuery, context: DocContext) -> bool:
