@@ -104,7 +104,7 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(cluster: LocalClus
 
 
 def test_local_workers_get_single_threaded_blas_but_not_dasks_malloc_trim_nor_profiler() -> None:
-    from conflictlog.run.dask_executor import local_worker_config
+    from conflictlog.run.workers import local_worker_config
 
     config = local_worker_config()
     environment = config["distributed.nanny.pre-spawn-environ"]

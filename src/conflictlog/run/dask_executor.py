@@ -14,14 +14,11 @@ at most ``2 x threads`` tasks are in flight.
 
 from __future__ import annotations
 
-import logging
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, BinaryIO, TypeVar
+from typing import BinaryIO, TypeVar
 
-import dask
-from distributed import Client, Future, LocalCluster, WorkerPlugin
+from distributed import Client, Future, WorkerPlugin
 from distributed.scheduler import KilledWorker
 
 from ..config import Settings
@@ -30,12 +27,10 @@ from ..ingest.inputs import STDIN_PATH
 from ..ingest.shards import Shard, plan_shards, read_shard
 from ..models import Document, DocumentResult, Rejected, RejectReason
 from .pipeline import Pipeline, PipelineSpec, failed_result
+from .workers import LOCAL, local_cluster
 
 Item = TypeVar("Item")
 Outcome = TypeVar("Outcome")
-
-#: The value of ``--dask`` that starts a cluster on this machine.
-LOCAL = "local"
 
 _pipelines: dict[PipelineSpec, Pipeline] = {}
 
@@ -72,7 +67,7 @@ class DaskExecutor:
 
     def __init__(self, spec: PipelineSpec, address: str, jobs: int | None = None) -> None:
         self._spec = spec
-        self._cluster = _local_cluster(jobs) if address == LOCAL else None
+        self._cluster = local_cluster(jobs) if address == LOCAL else None
         self._client = Client(self._cluster if self._cluster is not None else address)
         self._client.register_plugin(PipelineLoader(spec), name=f"conflictlog-pipeline-{hash(spec)}")
         self._window = 2 * max(2, sum(self._client.nthreads().values()))
@@ -131,34 +126,3 @@ def _unreadable_shard(task: tuple, exc: Exception) -> list[Document | Rejected]:
     locator = f"bytes {shard.start}-{shard.end if shard.end is not None else 'end'}"
     detail = f"{shard.file.path}, {locator}: reading it killed the workers ({exc}); check the file, then ingest it again"
     return [Rejected(shard.file.path, RejectReason.UNREADABLE, detail, locator=locator)]
-
-
-def _local_cluster(jobs: int | None) -> LocalCluster:
-    workers = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
-    # One thread per worker: spaCy is not shared between threads, and the GIL would serialise them anyway.
-    with dask.config.set(local_worker_config()):
-        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                            dashboard_address=None, silence_logs=logging.ERROR)
-
-
-def local_worker_config() -> dict[str, Any]:
-    """Dask settings for the workers ``--dask local`` starts (docs/scaling.md has the measurements).
-
-    The statistical profiler, which samples the task thread's stack every 10 ms under the
-    GIL, is off: nobody looks at a LocalCluster's dashboard profile here.
-    """
-    return {"distributed.nanny.pre-spawn-environ": worker_environment(),
-            "distributed.worker.profile.enabled": False}
-
-
-def worker_environment() -> dict[str, Any]:
-    """The variables a nanny sets before it starts a worker: Dask's, less its malloc trim threshold.
-
-    Dask lowers glibc's ``MALLOC_TRIM_THRESHOLD_`` to 64 KiB so that workers give freed array
-    memory back at once; with spaCy's many small allocations that costs about 11 % more CPU
-    per document (measured, docs/scaling.md), and worker memory stays flat without it.
-    Single-threaded BLAS/OpenMP (``OMP_NUM_THREADS=1`` ...) is kept: one worker per core.
-    """
-    environment = dict(dask.config.get("distributed.nanny.pre-spawn-environ", default={}) or {})
-    environment.pop("MALLOC_TRIM_THRESHOLD_", None)
-    return environment

@@ -6,17 +6,16 @@ Only the runner knows about executors; stages never do. Each worker builds its p
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import BinaryIO, Protocol
 
 from ..config import Settings
-from ..errors import ConfigError
 from ..ingest import InputFile, iter_documents
 from ..models import Document, DocumentResult, Rejected
 from .pipeline import Pipeline, PipelineSpec
+from .workers import dask_errors, worker_count
 
 
 class Executor(Protocol):
@@ -98,10 +97,7 @@ def make_executor(spec: PipelineSpec, jobs: int | None = 1, dask: str | None = N
     ``dask`` ("local", or a scheduler address such as ``tcp://host:8786``) runs on Dask instead;
     with "local", ``jobs`` is the number of worker processes of the cluster it starts.
     """
-    if jobs is None or jobs == 0:
-        jobs = os.cpu_count() or 1
-    if jobs < 0:
-        raise ConfigError(f"--jobs {jobs} is negative", hint="give a number of processes, or 0 for one per core")
+    jobs = worker_count(jobs)
     if jobs == 1 and not dask:
         return LocalExecutor(spec)
     spec = spec.prepare()
@@ -109,13 +105,7 @@ def make_executor(spec: PipelineSpec, jobs: int | None = 1, dask: str | None = N
 
 
 def _dask_executor(spec: PipelineSpec, address: str, jobs: int) -> Executor:
-    try:
+    with dask_errors(address):
         from .dask_executor import DaskExecutor
-    except ImportError as error:
-        raise ConfigError(f"--dask needs Dask, which is not installed ({error})",
-                          hint="install it with: pip install 'conflictlog[dask]'") from error
-    try:
+
         return DaskExecutor(spec, address, jobs)
-    except (OSError, TimeoutError) as error:
-        raise ConfigError(f"no Dask scheduler answers at {address!r} ({error})",
-                          hint="start one with 'dask scheduler', or use --dask local") from error

@@ -8,17 +8,13 @@ pipeline, so no worker set-up is needed: a task carries its own documents and ev
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
-import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, Protocol
 
-from ..errors import ConfigError
-
-LOCAL = "local"
+from .workers import LOCAL, dask_errors, local_cluster, worker_count
 
 
 class PartRunner(Protocol):
@@ -71,11 +67,9 @@ class DaskRunner:
     """Runs tasks on a Dask cluster; each task's arguments are sent to one worker only."""
 
     def __init__(self, address: str, jobs: int) -> None:
-        from distributed import Client, LocalCluster
+        from distributed import Client
 
-        self._cluster = (LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                      dashboard_address=None, silence_logs=logging.ERROR)
-                         if address == LOCAL else None)
+        self._cluster = local_cluster(jobs) if address == LOCAL else None
         self._client = Client(self._cluster if self._cluster is not None else address)
         self.workers = max(1, sum(self._client.nthreads().values()))
 
@@ -112,21 +106,12 @@ def open_runner(jobs: int | None = 1, dask: str | None = None) -> Iterator[PartR
 
 def make_runner(jobs: int | None = 1, dask: str | None = None) -> PartRunner:
     """The runner ``open_runner`` yields; the caller closes it."""
-    if jobs is None or jobs == 0:
-        jobs = os.cpu_count() or 1
-    if jobs < 0:
-        raise ConfigError(f"--jobs {jobs} is negative", hint="give a number of processes, or 0 for one per core")
+    jobs = worker_count(jobs)
     if dask:
         return _dask_runner(dask, jobs)
     return InProcessRunner() if jobs == 1 else PoolRunner(jobs)
 
 
 def _dask_runner(address: str, jobs: int) -> PartRunner:
-    try:
+    with dask_errors(address):
         return DaskRunner(address, jobs)
-    except ImportError as error:
-        raise ConfigError(f"--dask needs Dask, which is not installed ({error})",
-                          hint="install it with: pip install 'conflictlog[dask]'") from error
-    except (OSError, TimeoutError) as error:
-        raise ConfigError(f"no Dask scheduler answers at {address!r} ({error})",
-                          hint="start one with 'dask scheduler', or use --dask local") from error
