@@ -48,3 +48,10 @@ def test_a_capitalised_cue_and_a_longer_name_still_name_the_scene(gazetteer: Gaz
 def test_a_compass_word_or_a_direction_before_the_town_is_a_cue(gazetteer: Gazetteer) -> None:
     assert scene_of("A man shot at his neighbor's house on Wednesday in northwest Fresno.", gazetteer) == "Fresno"
     assert scene_of("He was charged in connection to the shooting south of Heavener.", gazetteer) == "Heavener"
+
+
+def test_the_first_name_of_a_person_or_a_business_is_no_town(gazetteer: Gazetteer) -> None:
+    # "Billy" is a town in GeoNames; here it starts the name of a bowling alley.
+    text = "Three people were shot at Billy Hardwick's All Star Lanes, police said."
+    assert scene_of(text, gazetteer) is None
+    assert scene_of("Three people were shot at Memphis bowling alleys.", gazetteer) == "Memphis"

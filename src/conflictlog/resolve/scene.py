@@ -72,5 +72,7 @@ def _cue_pattern() -> re.Pattern[str]:
     before = "|".join(map(re.escape, cues["before"]))
     compass = "|".join(map(re.escape, cues["compass"]))
     after = "|".join(map(re.escape, cues["after"]))
-    return re.compile(rf"\b(?:{before}) (?:(?i:{compass}) )?(?P<before>{_NAME})\b(?!')"
+    # "at Billy Hardwick's All Star Lanes": a name whose next word is a possessive is the start
+    # of a person's or a business's name, not a town ("Billy"); nor is one that is a possessive.
+    return re.compile(rf"\b(?:{before}) (?:(?i:{compass}) )?(?P<before>{_NAME})\b(?!')(?! [A-Z][\w-]*'s\b)"
                       rf"|\b(?P<after>{_NAME})(?:'s)? (?i:{after})\b")
