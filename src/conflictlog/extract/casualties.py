@@ -16,8 +16,11 @@ Rules (the words are in ``lexicons/casualties.json``; how a figure becomes a ran
 * exact figures have min == max; "at least 2" has max None.
 * a weak reading ("was shot", "was taken to hospital") says people were hit; it is dropped
   when the sentence's dead are at least as many ("was rushed to hospital, where he died").
-* a victim without a figure counts one when singular ("the driver died"); a plural without
-  a figure ("people were killed") gives no casualty rather than a guess.
+* a victim without a figure counts one when singular ("the driver died") or named ("inspector
+  tomas verdes died", "rosa campos, a teacher, was killed": a title or a description beside
+  the name); a plural without a figure ("people were killed") gives no casualty rather than a guess.
+* the attackers' own dead and wounded ("two of the kidnappers were killed", "a dead terrorist")
+  are not victims of their attack and are not counted; captured attackers are still detained.
 * a running total is background, not an incident's figure: a clause counted "since" something
   ("at least 555 kids have been killed since the rampage", "since 2007, when 28 were killed"),
   a bare year describing the people counted ("the 145 people who lost their lives in 2015"),
@@ -33,12 +36,13 @@ from spacy.tokens import Span, Token
 
 from ..models import Casualty, CasualtyKind, VictimGroup
 from .casualty_lexicon import CasualtyLexicon, default_lexicon
-from .numbers import Count, count_of, group_of
+from .numbers import Count, count_of, counted_noun, group_of
 from .victims import Reading, readings
 
 _VICTIM_CONJ_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ"})
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _TIME_FRAME_DEPS = frozenset({"prep", "npadvmod", "advmod", "mark"})
+_HARMED = frozenset({CasualtyKind.KILLED, CasualtyKind.INJURED})
 
 
 def find_casualties(sent: Span) -> list[Casualty]:
@@ -104,12 +108,22 @@ def _casualties_of(reading: Reading, lex: CasualtyLexicon) -> list[Casualty]:
     # "2 dead and 11 injuries" are two figures; "the car and its wounded driver" one victim.
     if reading.victim != reading.trigger and reading.trigger.dep_ != "amod":
         victims.extend(c for c in reading.victim.conjuncts if c.pos_ in _VICTIM_CONJ_POS)
+    if reading.kind in _HARMED:
+        victims = [v for v in victims if not _is_attacker(v, lex)]
+    if not victims:
+        return []
     text = _phrase(victims, reading.trigger)
     counted = [(v, count_of(v, lex), group_of(v, lex)) for v in victims]
     casualties = _conjoined(reading.kind, counted, text)
     for victim in [*victims, reading.trigger]:
         casualties.extend(_nested(reading.kind, victim, text, lex))
     return casualties
+
+
+def _is_attacker(victim: Token, lex: CasualtyLexicon) -> bool:
+    """ "two of the kidnappers", "a dead terrorist": the attackers' own dead are not its victims."""
+    noun = counted_noun(victim, lex)
+    return noun.lemma_.lower() in lex.attacker_nouns or noun.lower_ in lex.attacker_nouns
 
 
 def _conjoined(kind: CasualtyKind, counted: list[tuple[Token, Count | None, VictimGroup]],

@@ -76,6 +76,9 @@ class CasualtyLexicon:
     hurt_conditions: frozenset[str]
     stay_verbs: frozenset[str]
     missed_preps: frozenset[str]
+    phrasal_verbs: dict[str, CasualtyKind]
+    attacker_nouns: frozenset[str]
+    titles: frozenset[str]
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> "CasualtyLexicon":
@@ -119,6 +122,9 @@ class CasualtyLexicon:
             hurt_conditions=words("hurt_conditions"),
             stay_verbs=words("stay_verbs"),
             missed_preps=words("missed_preps"),
+            phrasal_verbs=kinds(raw["phrasal_verbs"]),
+            attacker_nouns=words("attacker_nouns"),
+            titles=words("titles"),
         )
 
     def is_hit_only(self, text: str) -> bool:

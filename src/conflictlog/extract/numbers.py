@@ -72,7 +72,7 @@ def count_of(victim: Token, lex: CasualtyLexicon) -> Count | None:
 
 def group_of(victim: Token, lex: CasualtyLexicon) -> VictimGroup:
     """The victim group a phrase names: by its noun, then its modifiers, then a child's age."""
-    noun = _counted_noun(victim, lex)
+    noun = counted_noun(victim, lex)
     for word in (noun.lemma_.lower(), noun.lower_):
         if word in lex.groups:
             return lex.groups[word]
@@ -85,7 +85,7 @@ def group_of(victim: Token, lex: CasualtyLexicon) -> VictimGroup:
     return VictimGroup.ALL
 
 
-def _counted_noun(victim: Token, lex: CasualtyLexicon) -> Token:
+def counted_noun(victim: Token, lex: CasualtyLexicon) -> Token:
     """The noun a quantity counts: "two of the soldiers", "dozens of people" -> the pobj."""
     quantity = victim.like_num or victim.pos_ == "PRON" or victim.lower_ in lex.vague_quantities
     if quantity or victim.lower_ in lex.nobody:
@@ -106,13 +106,31 @@ def _is_negated(victim: Token, lex: CasualtyLexicon) -> bool:
 def _is_single(victim: Token, lex: CasualtyLexicon) -> bool:
     if victim.lower_ in lex.one_words:
         return True
-    if victim.lower_ in lex.collective_nouns or victim.tag_ not in _SINGULAR_TAGS:
+    if victim.lower_ in lex.collective_nouns:
+        return False
+    if _is_named_person(victim, lex):
+        return True
+    if victim.tag_ not in _SINGULAR_TAGS:
         return False
     # An adjective stands for a person only as "a 5-year-old"; a bare noun with no
     # determiner is usually a mass or generic use ("fire killed livestock").
     if victim.tag_ == "JJ":
         return victim_age(victim, lex) is not None
     return victim.tag_ == "NNP" or any(c.dep_ in ("det", "poss") for c in victim.children)
+
+
+def _is_named_person(victim: Token, lex: CasualtyLexicon) -> bool:
+    """One person named, though an all-capitals text often loses the name's tags: a person's
+    name ("luis carlos galan"), a title before it ("inspector eulogio flores"), or a singular
+    description beside it ("orlando gomez, a street vendor")."""
+    if victim.ent_type_ == "PERSON" and victim.pos_ == "PROPN":
+        return True
+    if victim.pos_ not in ("NOUN", "PROPN", "ADJ") or any(c.dep_ == "nummod" for c in victim.children):
+        return False
+    titled = any(t.lower_ in lex.titles for t in victim.lefts if t.dep_ in ("compound", "amod"))
+    titled = titled or any(t.lower_ in lex.titles for t in victim.subtree if t.dep_ == "compound" and t.i < victim.i)
+    described = any(c.dep_ == "appos" and c.tag_ in ("NN", "NNP") for c in victim.children)
+    return titled or described
 
 
 def _vague_count(victim: Token, lex: CasualtyLexicon) -> Count | None:

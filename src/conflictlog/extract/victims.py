@@ -84,9 +84,14 @@ def _verb_readings(verb: Token, lex: CasualtyLexicon) -> list[Reading]:
     if _is_irrealis(verb, lex):
         return []
     lemma = verb.lemma_.lower()
-    objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
-    if lemma in lex.life_verbs and objects & lex.life_nouns:
-        return _subject_readings(verb, lex.life_verbs[lemma], lex)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    lives = [o for o in objects if o.lemma_.lower() in lex.life_nouns]
+    if lemma in lex.life_verbs and lives:
+        return _life_readings(verb, lives[0], lex.life_verbs[lemma], lex)
+    phrasal = _phrasal_lemma(verb)
+    if phrasal in lex.phrasal_verbs:
+        return _subject_readings(verb, lex.phrasal_verbs[phrasal], lex)
+    objects = {o.lemma_.lower() for o in objects}
     if lemma in lex.harm_verbs and objects & lex.harm_nouns:
         return _subject_readings(verb, lex.harm_verbs[lemma], lex, weak=True)
     if lemma in lex.intransitive_verbs:
@@ -101,6 +106,20 @@ def _verb_readings(verb: Token, lex: CasualtyLexicon) -> list[Reading]:
     if lemma in lex.hospital_verbs and _goes_to_hospital(verb, lex):
         return _patient_readings(verb, CasualtyKind.INJURED, weak=True)
     return []
+
+
+def _life_readings(verb: Token, lives: Token, kind: CasualtyKind, lex: CasualtyLexicon) -> list[Reading]:
+    """ "he lost his life": the subject died; "the attack claimed the lives of two judges": those named."""
+    named = [victim for victim in _of_objects(lives) if _is_person(victim)]
+    if named:
+        return [Reading(kind, victim, verb) for victim in named]
+    return _subject_readings(verb, kind, lex)
+
+
+def _phrasal_lemma(verb: Token) -> str:
+    """The verb with its particle ("passed away" -> "pass away"), or the bare lemma."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles[:1]])
 
 
 def _subject_readings(verb: Token, kind: CasualtyKind, lex: CasualtyLexicon, *, weak: bool = False) -> list[Reading]:

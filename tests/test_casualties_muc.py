@@ -1,0 +1,51 @@
+"""Casualty figures in the style of wire and radio reports (invented sentences): assassinations,
+named victims whose names lost their tags, lists of victims, and the attackers' own dead."""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty_figures import figures
+from conflictlog.models import CasualtyKind as K
+from conflictlog.models import VictimGroup as G
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The party condemned the assassination of two union leaders.", {(K.KILLED, G.ALL, 2, 2)}),
+    ("The massacre of nine peasants shocked the region.", {(K.KILLED, G.ALL, 9, 9)}),
+    ("Nobody has answered for Senator Ruiz's assassination.", {(K.KILLED, G.ALL, 1, 1)}),
+    ("The old farmer was taken to a clinic, where he passed away.", {(K.KILLED, G.ALL, 1, 1)}),
+])
+def test_killing_words_of_wire_reports(nlp, text, expected):
+    assert figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The bombing claimed the lives of three students.", {(K.KILLED, G.ALL, 3, 3)}),
+    ("The ambush cost the lives of a judge and two bodyguards.", {(K.KILLED, G.ALL, 3, 3)}),
+    ("The old priest lost his life in the fire.", {(K.KILLED, G.ALL, 1, 1)}),
+])
+def test_lives_taken_count_the_people_named(nlp, text, expected):
+    assert figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after truecasing an all-capitals text, names are often left lower-case and mis-tagged
+    ("Inspector tomas verdes died in the explosion.", {(K.KILLED, G.ALL, 1, 1)}),
+    ("Rosa elvira campos, a school teacher, was killed yesterday.", {(K.KILLED, G.ALL, 1, 1)}),
+    ("Police officers were wounded in the attack.", set()),
+    ("Three army soldiers were killed.", {(K.KILLED, G.COMBATANTS, 3, 3)}),
+])
+def test_a_named_victim_is_one_person(nlp, text, expected):
+    assert figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two of the kidnappers were killed in the rescue.", set()),
+    ("One of the attacking guerrillas died.", set()),
+    ("A policeman and four guerrillas were killed.", {(K.KILLED, G.COMBATANTS, 1, 1)}),
+    ("The rebels killed two soldiers.", {(K.KILLED, G.COMBATANTS, 2, 2)}),
+    ("Three guerrillas were captured.", {(K.DETAINED, G.COMBATANTS, 3, 3)}),
+])
+def test_the_attackers_own_dead_are_not_victims(nlp, text, expected):
+    assert figures(nlp, text) == expected
