@@ -124,3 +124,27 @@ def test_dateline_date_stands_in_for_missing_publication() -> None:
 
 def test_clean_removes_hedges_and_times() -> None:
     assert clean("at around 1 p.m. local time on jan. 27") == "jan. 27"
+
+
+@pytest.mark.parametrize(("spans", "sentence", "expected"), [
+    # The recogniser leaves "night" out of the first span; the happening ran into the next day.
+    (["Monday", "early Tuesday", "morning"], "Monday night and early Tuesday morning, three people were shot.",
+     "2015-12-22"),
+    (["2200 LAST NIGHT", "0500 TODAY"], "THE CLASHES BEGAN AT 2200 LAST NIGHT AND ENDED AT 0500 TODAY.", "2015-12-22"),
+    # Not joined: the shooting was on Monday night, the hospital stay went on into Tuesday.
+    (["Monday", "Tuesday"], "He was shot Monday night and remained in the hospital on Tuesday morning.", "2015-12-21"),
+    (["Monday", "Tuesday"], "Shots were fired Monday and Tuesday.", "2015-12-21"),
+])
+def test_a_night_that_runs_into_the_next_morning(spans: list[str], sentence: str, expected: str) -> None:
+    found = resolve_date([Span(text, 0, len(text)) for text in spans], sentence, "2015-12-22")
+    assert (found.date, found.precision) == (expected, DatePrecision.DAY)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Monday night and early Tuesday morning", "2015-12-22"),
+    ("late last night and early this morning", "2015-12-22"),
+    ("20 and 21 November", "2015-11-20"),
+    ("Monday and Tuesday", "2015-12-21"),
+])
+def test_one_expression_joining_a_night_and_the_next_morning(text: str, expected: str) -> None:
+    assert interpret(text, date(2015, 12, 22)).date == expected

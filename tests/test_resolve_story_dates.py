@@ -58,6 +58,10 @@ def test_mentions_without_a_date_take_the_story_date_not_the_publication_day() -
     ("POLICE REPORTED TODAY THAT YESTERDAY TERRORISTS KILLED TWO GUARDS.", "YESTERDAY", False),
     ("The mayor on Friday said the man was shot.", "Friday", True),
     ("A man was shot Friday near the school.", "Friday", False),
+    # A passive is no statement: the hostages were released, the shooting was reported to police.
+    ("THREE MEN KIDNAPPED ON 27 SEPTEMBER, HAVE BEEN RELEASED.", "27 SEPTEMBER", False),
+    ("The shooting was reported Thursday morning at the courts.", "Thursday", False),
+    ("Police reported Thursday that a man was shot.", "Thursday", True),
 ])
 def test_a_day_of_a_statement(text: str, expression: str, statement: bool) -> None:
     start = text.index(expression)
@@ -72,3 +76,12 @@ def test_a_mention_dated_by_its_statement_takes_the_happening_day() -> None:
     document = Document("d", text, content_hash(text), published="1989-01-25")
     event = Resolver(Gazetteer.open()).resolve(document, [mention])[0]
     assert (event.date, event.date_precision) == ("1989-01-24", DatePrecision.DAY)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Monday night and early Tuesday morning, three people were shot.", "2016-01-05"),
+    ("TWO REPORTERS WERE KILLED LATE LAST NIGHT AND EARLY THIS MORNING.", "2016-01-10"),
+    ("Two men were shot Saturday night and police came Sunday.", "2016-01-09"),
+])
+def test_a_night_that_runs_into_the_morning_is_dated_by_the_morning(text: str, expected: str) -> None:
+    assert story_date(text, 0, SUNDAY_2016_01_10).date == expected

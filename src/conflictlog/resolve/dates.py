@@ -15,6 +15,9 @@
   ages, addresses and times, not dates; a year alone counts only from 1900 to the reference
   year; 24-hour clock times ("AT 1625", "1930 HOURS") are times, not years.
 - Fixed-date holidays ("Christmas Eve") mean their most recent occurrence.
+- A happening that runs from one night into the next morning ("late last night and early this
+  morning", "Monday night and early Tuesday morning", "began at 2200 last night and ended at
+  0500 today") is dated by the later day, the day its reports and their readers date it by.
 - Without any expression: the publication date, with day precision when the sentence reads
   like same-day reporting (present perfect, "today", "this morning"), else week precision.
 """
@@ -49,6 +52,11 @@ _MONTHS |= {name.lower(): index for index, name in enumerate(calendar.month_abbr
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTH = re.compile(r"\b(" + _MONTH_NAMES + r")\b\.?")
 _DAY_SPAN = re.compile(r"\b(\d{1,2})\s*(?:and|to|through|-|–)\s*\d{1,2}\s+(" + _MONTH_NAMES + r")\b")
+# "Monday night and early Tuesday morning": two days joined in one expression.
+_JOINED = re.compile(r"\s+(?:and|into|until|till)\s+", re.IGNORECASE)
+_MAX_JOIN = 30
+# A night, or a late hour of the evening ("2200", "11 p.m."), that a happening may run on from.
+_NIGHT = re.compile(r"\b(?:night|evening|late|(?:9|1[01])(?::\d\d)?\s*p\.?\s?m\b|2[1-3][0-5]\d)")
 _YEAR_ONLY = re.compile(r"^(\d{4})$")
 _MONTH_ONLY = re.compile(r"^(?P<month>[a-z]+)\.?,?(?: (?P<year>\d{4}))?$")
 # "2023", "'89" or the two-digit year closing a "30 DEC 89" style date.
@@ -92,9 +100,12 @@ def resolve_date(date_spans: list[Span], sentence: Span | str | None, published:
     reference = reference_day(published, dateline_date)
     if reference is None:
         return NO_DATE
-    found = [interpret(span.text, reference) for span in date_spans]
-    found = [item for item in found if item.date]
+    named = [(span.text, interpret(span.text, reference)) for span in date_spans]
+    found = [item for _, item in named if item.date]
     plausible = [item for item in found if item.plausible]
+    overnight = _overnight_in(_text_of(sentence), [text for text, item in named if item.plausible], reference)
+    if overnight is not None:
+        return dataclasses.replace(overnight, stated=True)
     # A date after publication is a scheduled one (a hearing, a vote): never the happening's.
     usable = plausible or [item for item in found if item.flag != DateFlag.AFTER_PUBLICATION]
     if usable:
@@ -125,6 +136,11 @@ def default_date(sentence: str, reference: date) -> ResolvedDate:
 def interpret(text: str, reference: date) -> ResolvedDate:
     """One date expression read against ``reference`` (cached: the same spans recur across mentions)."""
     lowered = " ".join(text.lower().split())
+    parts = _JOINED.split(lowered)
+    if len(parts) == 2:
+        overnight = past_midnight(parts[0], parts[1], reference)
+        if overnight is not None:
+            return overnight
     for reader in (_relative, _weekday, _holiday):
         found = reader(lowered, reference)
         if found:
@@ -134,6 +150,17 @@ def interpret(text: str, reference: date) -> ResolvedDate:
         return NO_DATE
     found = _year_or_month(cleaned, reference) or _parsed(cleaned, reference)
     return _flagged(found, reference) if found and found.date else NO_DATE
+
+
+def past_midnight(night: str, morning: str, reference: date) -> ResolvedDate | None:
+    """The day of ``morning`` when ``night`` names a night and ``morning`` the day after it; else None."""
+    first, second = interpret(night, reference), interpret(morning, reference)
+    if not (first.plausible and second.plausible and _NIGHT.search(night.lower())):
+        return None
+    if DatePrecision.DAY != first.precision or DatePrecision.DAY != second.precision:
+        return None
+    following = date.fromisoformat(first.date) + timedelta(days=1)
+    return second if second.date == following.isoformat() else None
 
 
 def clean(lowered: str) -> str:
@@ -250,6 +277,22 @@ def _iso_day(value: str) -> date | None:
         return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
     except ValueError:
         return None
+
+
+def _overnight_in(sentence: str, expressions: list[str], reference: date) -> ResolvedDate | None:
+    # Two date expressions of one sentence joined by "and"/"until" ("began at 2200 last night and
+    # ended at 0500 today"); the recogniser often leaves the time of day out of the first span
+    # ("Monday| night and early Tuesday"), so the word after it counts as part of it.
+    for night, morning in zip(expressions, expressions[1:]):
+        at = sentence.find(night)
+        then = sentence.find(morning, at + len(night)) if at >= 0 else -1
+        between = sentence[at + len(night):then] if then >= 0 else ""
+        if not between or len(between) > _MAX_JOIN or not _JOINED.search(f" {between} "):
+            continue
+        found = past_midnight(f"{night} {between.split()[0]}", morning, reference)
+        if found is not None:
+            return found
+    return None
 
 
 def _text_of(sentence: Span | str | None) -> str:
