@@ -4,6 +4,9 @@ Blocking: a member is compared only with members of the same country whose day l
 ``DATE_WINDOW_DAYS`` and whose place lies in the same or a neighbouring one-degree grid
 cell; members placed no better than a region share one cell per country (and members of no
 known country one cell of their own) that every member of the country is compared with.
+A member whose place stands on weak evidence (``profile.weak_place``: a headline's or outlet's
+town the body never names) is filed in that last cell, which every member is compared with:
+its town may be wrong, even its country.
 Members without any day are compared only with their copies. Within a block every pair is scored
 (``conflictlog.fuse.score``).
 
@@ -39,7 +42,9 @@ class Link:
 
 
 def block_of(profile: MemberProfile) -> Block:
-    """The (country, grid cell) a member is filed under."""
+    """The (country, grid cell) a member is filed under (one on a weak place: with those of no known country)."""
+    if profile.place_weak:
+        return "?", "?"
     country = profile.country_code or "?"
     if profile.lat is None or profile.lon is None:
         return country, "?"

@@ -6,6 +6,12 @@ neither joins nor splits by itself. Some differences veto the pair outright: dif
 countries, places more than ``MAX_KM`` apart, dates more than ``DATE_WINDOW_DAYS`` apart,
 event types of incompatible families (a protest is not a shelling).
 
+A place on weak evidence (``profile.weak_place``: the town of a headline or of the outlet's
+name that the body never writes) vetoes nothing: the town a local outlet covers is often
+not the suburb of the happening, and a headline's town can be a namesake. Its country and
+distance veto no pair, and a distance beyond 2 km counts as a missing place, not a
+disagreement; the same town still agrees.
+
 Agreeing on type and day is not enough: in a war, many reports of one country and week
 share both. A pair merges only with two pieces of *identifying evidence* (a copy needs none):
 the same precise place (a town or better, same name or within 2 km), shared rare names
@@ -18,7 +24,7 @@ actors ("terrorists") and figures of zero identify nothing.
 |-----------|------------------------------------------------------------------------|--------|
 | type      | same sub-type family: 1, same ACLED type: 0.8, compatible family: 0.5   | 1      |
 | date      | same day 1, one day 0.7, two 0.4, else 0.1                              | 1.5    |
-| place     | 1 within 2 km or the same place name, falling linearly to 0 at 50 km    | 1      |
+| place     | 1 within 2 km or the same place name, falling linearly to 0 at 50 km (a weak place: as missing) | 1 |
 | actors    | share of the smaller actor set named by both (only when both name some) | 0.5    |
 | figures   | share of common (kind, group) figures that agree; a later, higher figure half agrees | 1.5 |
 | terms     | rarity-weighted shared names/ages/house numbers, saturating (``TermRarity``) | 4 |
@@ -124,10 +130,11 @@ def is_copy_pair(a: MemberProfile, b: MemberProfile) -> bool:
 
 def veto_reason(a: MemberProfile, b: MemberProfile) -> str | None:
     """Why ``a`` and ``b`` can never be one incident, or None."""
-    if a.country_code and b.country_code and a.country_code != b.country_code:
+    firm = not (a.place_weak or b.place_weak)
+    if firm and a.country_code and b.country_code and a.country_code != b.country_code:
         return f"different countries ({a.country_code} vs {b.country_code})"
     distance = km_between(a, b)
-    if distance is not None and distance > MAX_KM:
+    if firm and distance is not None and distance > MAX_KM:
         return f"{distance:.0f} km apart"
     gap = days_between(a.date, b.date)
     if gap is not None and gap > DATE_WINDOW_DAYS:
@@ -196,6 +203,8 @@ def _place(a: MemberProfile, b: MemberProfile) -> tuple[float, float, str]:
         return 1.0, _WEIGHTS["place"], f"same place {a.place}"
     if distance is None:
         return _missing("place", "a place is not geocoded")
+    if (a.place_weak or b.place_weak) and distance > _SAME_PLACE_KM:
+        return _missing("place", f"places {distance:.1f} km apart, one on weak evidence")
     value = 1.0 if distance <= 2 else max(0.0, 1 - (distance - 2) / 48)
     return value, _WEIGHTS["place"], f"places {distance:.1f} km apart"
 
