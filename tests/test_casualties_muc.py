@@ -49,3 +49,31 @@ def test_a_named_victim_is_one_person(nlp, text, expected):
 ])
 def test_the_attackers_own_dead_are_not_victims(nlp, text, expected):
     assert figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The two murdered women were buried on Sunday.", {(K.KILLED, G.WOMEN, 2, 2)}),
+    ("Yesterday the corpses of five assassinated leaders were found.", {(K.KILLED, G.ALL, 5, 5)}),
+    ("They condemned the kidnapping and murder of two activists.",
+     {(K.MISSING, G.ALL, 2, 2), (K.KILLED, G.ALL, 2, 2)}),
+])
+def test_murdered_victims_and_joined_crimes(nlp, text, expected):
+    assert figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Over 7,000 people have died in the country during 10 years of civil war.",
+    "The 90,000 people who have died in the struggle deserve justice.",
+    "Since the party was founded, more than 500 of its members have been killed.",
+])
+def test_a_war_or_a_party_history_is_a_running_total(nlp, text):
+    assert {f for f in figures(nlp, text) if f[0] == K.KILLED} == set()
+
+
+def test_one_incident_in_a_war_zone_is_still_counted(nlp):
+    assert figures(nlp, "Three people died in the war zone yesterday.") == {(K.KILLED, G.ALL, 3, 3)}
+
+
+def test_two_titles_of_one_person_are_not_two_dead(nlp):
+    found = figures(nlp, "Former minister and president of the court franco ruiz died on Monday.")
+    assert (K.KILLED, G.ALL, 2, 2) not in found

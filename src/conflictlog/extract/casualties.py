@@ -42,6 +42,7 @@ from .victims import Reading, readings
 _VICTIM_CONJ_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ"})
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _TIME_FRAME_DEPS = frozenset({"prep", "npadvmod", "advmod", "mark"})
+_SPAN_PREPS = frozenset({"in", "during", "throughout", "over"})
 _HARMED = frozenset({CasualtyKind.KILLED, CasualtyKind.INJURED})
 
 
@@ -74,15 +75,31 @@ def _frames_a_period(token: Token, lex: CasualtyLexicon, described: bool) -> boo
     if _BARE_YEAR.fullmatch(token.text):
         return True  # "since 2007, when 28 were killed": the clause hangs from the year
     for child in token.children:
+        if child.dep_ == "advcl" and _starts_with_since(child, lex):
+            return True  # "since it was founded in 1985, more than 1,000 members have been killed"
         if child.dep_ not in _TIME_FRAME_DEPS:
             continue
         if child.lower_ in lex.since_words and (child.dep_ == "prep" or _is_perfect(token)):
             return True
         if described and child.dep_ == "prep" and any(_is_bare_year(o) for o in child.children if o.dep_ == "pobj"):
             return True
+        if child.dep_ == "prep" and child.lower_ in _SPAN_PREPS and _names_a_period(child, lex):
+            return True
         if "".join(t.text_with_ws for t in child.subtree).strip().lower() in lex.background_dates:
             return True
     return False
+
+
+def _starts_with_since(clause: Token, lex: CasualtyLexicon) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in lex.since_words for c in clause.children)
+
+
+def _names_a_period(prep: Token, lex: CasualtyLexicon) -> bool:
+    """ "during 10 years of civil war", "in the struggle": a long span, not one incident."""
+    spans = [o for o in prep.children if o.dep_ == "pobj"]
+    spans += [o for span in spans for p in span.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]
+    return any(o.lower_ in lex.period_nouns for o in spans)
 
 
 def _is_perfect(verb: Token) -> bool:

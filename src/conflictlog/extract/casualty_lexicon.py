@@ -79,6 +79,7 @@ class CasualtyLexicon:
     phrasal_verbs: dict[str, CasualtyKind]
     attacker_nouns: frozenset[str]
     titles: frozenset[str]
+    period_nouns: frozenset[str]
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> "CasualtyLexicon":
@@ -125,6 +126,7 @@ class CasualtyLexicon:
             phrasal_verbs=kinds(raw["phrasal_verbs"]),
             attacker_nouns=words("attacker_nouns"),
             titles=words("titles"),
+            period_nouns=words("period_nouns"),
         )
 
     def is_hit_only(self, text: str) -> bool:

@@ -127,6 +127,10 @@ def _is_named_person(victim: Token, lex: CasualtyLexicon) -> bool:
         return True
     if victim.pos_ not in ("NOUN", "PROPN", "ADJ") or any(c.dep_ == "nummod" for c in victim.children):
         return False
+    if victim.lower_ in lex.titles and victim.tag_ == "NN" and not victim.conjuncts:
+        # "former minister francisco guerrero died": the name hangs elsewhere; "minister and
+        # president of the court" may be one person's titles, so a conjoined title is not counted
+        return True
     titled = any(t.lower_ in lex.titles for t in victim.lefts if t.dep_ in ("compound", "amod"))
     titled = titled or any(t.lower_ in lex.titles for t in victim.subtree if t.dep_ == "compound" and t.i < victim.i)
     described = any(c.dep_ == "appos" and c.tag_ in ("NN", "NNP") for c in victim.children)

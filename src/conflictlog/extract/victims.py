@@ -208,6 +208,8 @@ def _noun_readings(noun: Token, lex: CasualtyLexicon) -> list[Reading]:
     if counted:
         return [Reading(lex.nouns[lemma], noun, noun)]
     victims = _of_objects(noun) or [c for c in noun.children if c.dep_ == "poss"]
+    if not victims and noun.dep_ == "conj":
+        victims = _of_objects(noun.head)  # "the kidnapping and murder of five students"
     return [Reading(lex.nouns[lemma], victim, noun) for victim in victims if _is_person(victim)]
 
 
