@@ -31,7 +31,7 @@ from .headline import headline_scene
 from .names import name_key
 from .scene import find_scene
 from .settle import group_members, settle_date, settle_place
-from .story_dates import dates_a_statement, story_date
+from .story_dates import dates_a_statement, sharpen_coarse_dates, story_date
 
 # A country the document points at less than half as much as at its main one is "in passing".
 _PASSING_SHARE = 0.5
@@ -57,6 +57,7 @@ class Resolver:
             _settle_group(members, places, dates)
         _date_undated_story(document, context, dates)
         _carry_dates_forward(groups, dates)
+        sharpen_coarse_dates(dates)
         fallback = self._fallback_location(context, home, document.title)
         return [
             self._event(document, index, mention, places[index] if places[index].precision else fallback(places[index]),
