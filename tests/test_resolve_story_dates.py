@@ -8,7 +8,8 @@ import pytest
 
 from conflictlog.models import DatePrecision, Document, Mention, Span, content_hash
 from conflictlog.resolve import Gazetteer, Resolver
-from conflictlog.resolve.story_dates import dates_a_statement, story_date
+from conflictlog.resolve.dates import ResolvedDate
+from conflictlog.resolve.story_dates import dates_a_statement, sharpen_coarse_dates, story_date
 
 SUNDAY_2016_01_10 = date(2016, 1, 10)
 
@@ -85,3 +86,42 @@ def test_a_mention_dated_by_its_statement_takes_the_happening_day() -> None:
 ])
 def test_a_night_that_runs_into_the_morning_is_dated_by_the_morning(text: str, expected: str) -> None:
     assert story_date(text, 0, SUNDAY_2016_01_10).date == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("IT HAPPENED ON 5 JANUARY AT 1010 HOURS LOCAL TIME.", "2016-01-05"),
+    ("THEY OCCUPIED THE EMBASSY ON THE MORNING OF 3 JANUARY.", "2016-01-03"),
+    ("The robbery happened on Dec. 26, the night he was shot.", "2015-12-26"),
+    ("The incident happened around 6:00 p.m. on December 27th.", "2015-12-27"),
+])
+def test_a_day_of_a_month_after_on_is_a_story_date(text: str, expected: str) -> None:
+    assert story_date(text, 0, SUNDAY_2016_01_10).date == expected
+
+
+@pytest.mark.parametrize("text", [
+    "THE 19 APRIL MOVEMENT ATTACKED A POST.",               # a name, not a day
+    "THE SHOOTING OCCURRED ON 9 JANUARY AVENUE.",            # a street
+    "He will appear in court on Jan. 19.",                   # after publication: scheduled
+    "They vote in the 3 January elections.",                 # no "on": often a name
+])
+def test_a_date_that_names_something_is_no_story_date(text: str) -> None:
+    assert story_date(text, 0, SUNDAY_2016_01_10) is None
+
+
+def _day(day: str, precision: DatePrecision = DatePrecision.DAY, stated: bool = True) -> ResolvedDate:
+    return ResolvedDate(day, precision, None, stated)
+
+
+def test_a_coarse_date_takes_the_day_the_story_names_within_it() -> None:
+    dates = [_day("2016-01-03", DatePrecision.WEEK), _day("2016-01-06"), _day("2015-12-01", DatePrecision.MONTH),
+             _day("2015-12-20")]
+    sharpen_coarse_dates(dates)
+    assert [(found.date, found.precision) for found in dates] == [
+        ("2016-01-06", DatePrecision.DAY), ("2016-01-06", DatePrecision.DAY),
+        ("2015-12-20", DatePrecision.DAY), ("2015-12-20", DatePrecision.DAY)]
+
+
+def test_a_coarse_date_with_no_day_inside_it_stays() -> None:
+    dates = [_day("2016-01-03", DatePrecision.WEEK), _day("2015-11-20")]
+    sharpen_coarse_dates(dates)
+    assert (dates[0].date, dates[0].precision) == ("2016-01-03", DatePrecision.WEEK)

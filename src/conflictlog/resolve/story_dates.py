@@ -10,19 +10,27 @@ the publication day like any date span, and the first plausible one is the story
 A day that only says when something was said ("police said Thursday", "Updated 11 a.m.
 Thursday", "(11:30 A.M. Monday)", "REPORTED TODAY THAT") dates the report, not the
 happening: it is skipped here, and the resolver does not take it as a mention's stated date.
+
+A coarse date ("last week", "in January") is sharpened by a day the story names within it
+("last week ... Wednesday night"): both tell of the same happening, the day more exactly.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from datetime import date
+import calendar
+import dataclasses
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
+from ..models import DatePrecision
 from .dates import ResolvedDate, interpret
 
 _LOOK_BEHIND = 40
+# A week-precision date stands for a week around its day ("last week": seven days before publication).
+_WEEK_REACH = timedelta(days=6)
 
 
 def story_date(text: str, start: int, reference: date) -> ResolvedDate | None:
@@ -44,6 +52,25 @@ def dates_a_statement(text: str, start: int, end: int) -> bool:
     return bool(re.search(cues["said_before"], before, re.IGNORECASE)
                 or re.search(cues["said_after"], after, re.IGNORECASE)
                 or (before.rfind("(") > before.rfind(")") and ")" in after))
+
+
+def sharpen_coarse_dates(dates: list[ResolvedDate]) -> None:
+    """Replace, in place, each week- or month-precision date by the first plausible day the document names within it."""
+    days = [found for found in dates if found.plausible and found.precision == DatePrecision.DAY]
+    for index, found in enumerate(dates):
+        if found.date is None or found.precision not in (DatePrecision.WEEK, DatePrecision.MONTH):
+            continue
+        first, last = _reach(found)
+        inside = next((day for day in days if first <= date.fromisoformat(day.date) <= last), None)
+        if inside is not None:
+            dates[index] = dataclasses.replace(inside)
+
+
+def _reach(found: ResolvedDate) -> tuple[date, date]:
+    start = date.fromisoformat(found.date)
+    if found.precision == DatePrecision.MONTH:
+        return start, start.replace(day=calendar.monthrange(start.year, start.month)[1])
+    return start - _WEEK_REACH, start + _WEEK_REACH
 
 
 @lru_cache(maxsize=1)
