@@ -3,9 +3,12 @@
 A trigger counts when the parse says it is a real event predicate: not negated ("no
 clashes"), not modal or conditional ("could attack", "if they shell"), not governed by a
 threat, plan, appeal or denial ("threatened to bomb", "calls to stop the shelling",
-"misinformation that they fired"), not judged ("this arrest is a major blow"), and not a bare
-plural naming a kind of act ("denounced summary executions"). The lexicon is data:
-``lexicons/events.json``.
+"misinformation that they fired"), not judged ("this arrest is a major blow"), not a bare
+plural naming a kind of act ("denounced summary executions") or a list of kinds ("the arrests,
+the bombings and the harassment of the press"), and not figurative: part of the name of a
+body or a file ("death squads", "torture cases"), a trend or a kind ("a wave of kidnappings",
+"this kind of attack"), a comparison ("like criminals who murder") or a memory ("let us
+recall the massacre"). The lexicon is data: ``lexicons/events.json``.
 """
 
 from __future__ import annotations
@@ -118,6 +121,8 @@ class EventLexicon:
         self.blocking_heads = frozenset(raw["blocking_heads"])
         self.weapon_heads = frozenset(raw["weapon_heads"])
         self.kind_nouns = frozenset(raw["kind_nouns"])
+        self.topic_heads = frozenset(raw["topic_heads"])
+        self.blocking_nouns = frozenset(raw["blocking_nouns"])
         self.modal_aux = frozenset(raw["modal_aux"])
         self.conditional_marks = frozenset(raw["conditional_marks"])
         self.background = re.compile("|".join(raw["background_patterns"]), re.IGNORECASE)
@@ -144,23 +149,47 @@ class EventLexicon:
         for token in sent:
             if token.i < covered_until:
                 continue
-            found = self._match_at(sent, token)
-            if found is None:
+            candidates = self._matches_at(sent, token)
+            if not candidates:
                 continue
-            span, rule = found
-            covered_until = span.end
-            hit = self._typed(span, rule, sent, forms)
-            if hit is not None and self._tells_happening(hit, sent):
-                hits.append(hit)
+            covered_until = candidates[0][0].end
+            hit = next(filter(None, (self._typed(span, rule, sent, forms) for span, rule in candidates)), None)
+            if hit is not None:
+                covered_until = hit.trigger.end
+                if self._tells_happening(hit, sent):
+                    hits.append(hit)
         return hits
 
     def _tells_happening(self, hit: EventHit, sent: Span) -> bool:
         """Whether a trigger tells that something happened, rather than an aim or a kind of act."""
         head = hit.head
-        if not is_asserted(head, self) or _is_purpose(head):
+        if not is_asserted(head, self) or _is_purpose(head) or self._is_figurative(head):
             return False
         kind_noun = head.lemma_.lower() in self.kind_nouns and hit.sub_event_type != "Disrupted weapons use"
-        return not (kind_noun and (_is_judged(head) or _is_generic_plural(head, sent)))
+        return not (kind_noun and (_is_judged(head) or _is_generic_plural(head, sent) or self._is_list_of_kinds(head)))
+
+    def _is_figurative(self, head: Token) -> bool:
+        """ "death squads", "torture cases" (``topic_heads``); "the end of bombings", "a wave of
+        kidnappings", "this kind of attack" (``blocking_nouns``); "like criminals who murder": a
+        trigger that names a body, a file, a trend or a comparison rather than telling a happening."""
+        if _names_topic(head, self.topic_heads):
+            return True
+        return any((a.pos_ == "NOUN" and a.lemma_.lower() in self.blocking_nouns) or (a.dep_ == "prep" and a.lower_ == "like")
+                   for a in head.ancestors)
+
+    def _is_list_of_kinds(self, head: Token) -> bool:
+        """ "denounced the arrests, the bombings and the harassment of the press": a plural act noun
+        listed with other nouns, none of them counted or owned, names kinds of acts, dated or not.
+        Weapons ("seized rifles, grenades") and lists that act ("clashes and bombings left 10 dead") are events."""
+        if head.tag_ != "NNS" or self.is_weapon_word(head):
+            return False
+        first = head
+        while first.dep_ == "conj":
+            first = first.head
+        members = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.pos_ == "NOUN")]
+        if first.dep_ in {"nsubj", "nsubjpass"} or len(members) < 2:
+            return False
+        return not any(_is_specified(member) for member in members)
 
     def is_weapon_word(self, token: Token) -> bool:
         """Whether ``token`` starts a trigger of explosives or weapons ("dynamite", "explosive"), not of an act ("murder")."""
@@ -174,16 +203,18 @@ class EventLexicon:
         in_names = sum(match.group().count("army") for match in self.armed_group_army.finditer(text))
         return {"army"} if in_names and in_names == len(re.findall(r"\barmy\b", text)) else set()
 
-    def _match_at(self, sent: Span, token: Token) -> tuple[Span, TriggerRule] | None:
-        for form in _token_forms(token):
+    def _matches_at(self, sent: Span, token: Token) -> list[tuple[Span, TriggerRule]]:
+        """Every trigger phrase starting at ``token``, longest first, the written form's before the
+        lemma's: a fixed order, so that "explosives" is tried as written ("seized explosives") and
+        then as "explosive" ("hurled explosives") in every run."""
+        found: list[tuple[Span, TriggerRule]] = []
+        for form in dict.fromkeys((token.lower_, token.lemma_.lower())):
             for words, rule in self.index.get(form, ()):
                 end = token.i + len(words)
-                if end > sent.end:
-                    continue
                 tokens = sent.doc[token.i:end]
-                if all(word in _token_forms(t) for word, t in zip(words, tokens)):
-                    return tokens, rule
-        return None
+                if end <= sent.end and all(word in _token_forms(t) for word, t in zip(words, tokens)):
+                    found.append((tokens, rule))
+        return sorted(found, key=lambda match: -len(match[0]))
 
     def _typed(self, span: Span, rule: TriggerRule, sent: Span, forms: set[str]) -> EventHit | None:
         if rule.pos and span.root.pos_ not in rule.pos or _is_name_part(span):
@@ -303,6 +334,23 @@ def _is_purpose(head: Token) -> bool:
     if head.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         return False
     return head.head.lemma_.lower() not in _ATTEMPT_VERBS
+
+
+def _names_topic(head: Token, topic_heads: frozenset[str]) -> bool:
+    """ "death squads", "torture cases", "the kidnapping division", "rapporteur on torture": a
+    trigger word inside a noun phrase that names a body, an office or a file, not a happening."""
+    holder = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
+    named = head.dep_ in {"compound", "pobj"} and holder.pos_ in {"NOUN", "PROPN"}
+    return named and holder.i != head.i and holder.lemma_.lower() in topic_heads
+
+
+def _is_specified(noun: Token) -> bool:
+    """ "three murders", "the army's raids", "the murders of Carlos Valencia": counted, owned or
+    naming its victim, a plural act noun tells of happenings."""
+    if any(child.dep_ in {"nummod", "poss"} for child in noun.children):
+        return True
+    return any(obj.pos_ == "PROPN" for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for obj in prep.children if obj.dep_ == "pobj")
 
 
 def _is_judged(head: Token) -> bool:
