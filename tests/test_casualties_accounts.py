@@ -49,3 +49,9 @@ def test_a_denial_keeps_the_figure_it_denies():
                              account("b", 40, source="the rebels", stance=Stance.DENIED,
                                      casualties=[killed(6, "six were killed")])])
     assert figures(events)["b"] == [(CasualtyKind.KILLED, 6)]
+
+
+def test_the_others_also_killed_add_to_the_first_count_in_one_mention():
+    (event,) = merge_accounts([account("a", 0, source="police", casualties=[
+        killed(1, "the minister was assassinated"), killed(2, "two of his bodyguards were also killed")])])
+    assert [(c.kind, c.group, c.min) for c in event.casualties] == [(CasualtyKind.KILLED, VictimGroup.ALL, 3)]

@@ -77,3 +77,15 @@ def test_one_incident_in_a_war_zone_is_still_counted(nlp):
 def test_two_titles_of_one_person_are_not_two_dead(nlp):
     found = figures(nlp, "Former minister and president of the court franco ruiz died on Monday.")
     assert (K.KILLED, G.ALL, 2, 2) not in found
+
+
+@pytest.mark.parametrize("text, total", [
+    ("One army lieutenant, four soldiers, and three civilians were killed.", 8),
+    ("The guerrillas killed the mayor of the town, as well as two peasants.", 3),
+    ("Three people, two women and a child, were killed.", 3),
+    ("Two farmers and a child were killed.", 3),
+    ("A 22-year-old man and a 16-year-old boy were killed.", 2),
+    ("Police found two victims, ages 19 and 24, dead in a car.", 2),
+])
+def test_a_list_of_victims_adds_up_once(nlp, text, total):
+    assert {f[2] for f in figures(nlp, text) if f[0] == K.KILLED and f[1] == G.ALL} == {total}

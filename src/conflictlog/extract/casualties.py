@@ -37,7 +37,7 @@ from spacy.tokens import Span, Token
 from ..models import Casualty, CasualtyKind, VictimGroup
 from .casualty_lexicon import CasualtyLexicon, default_lexicon
 from .numbers import Count, count_of, counted_noun, group_of
-from .victims import Reading, readings
+from .victims import Reading, is_person, readings
 
 _VICTIM_CONJ_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ"})
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -58,8 +58,9 @@ def find_casualties(sent: Span) -> list[Casualty]:
     for reading in kept:
         if (reading.kind, reading.victim.i) in seen:
             continue
-        seen.add((reading.kind, reading.victim.i))
-        (hit if reading.weak else strong).extend(_casualties_of(reading, lex))
+        also = _co_objects(reading, kept)
+        seen.update((reading.kind, v.i) for v in [reading.victim, *also])
+        (hit if reading.weak else strong).extend(_casualties_of(reading, lex, also))
     return _unique(strong + [c for c in hit if not _all_dead(c, strong)])
 
 
@@ -120,11 +121,20 @@ def _all_dead(hit: Casualty, strong: list[Casualty]) -> bool:
     return hit.min is not None and max(dead, default=0) >= hit.min
 
 
-def _casualties_of(reading: Reading, lex: CasualtyLexicon) -> list[Casualty]:
-    victims = [reading.victim]
+def _co_objects(reading: Reading, kept: list[Reading]) -> list[Token]:
+    """ "killed the mayor, as well as two peasants": objects of one verb are one list of victims."""
+    if reading.victim.dep_ != "dobj":
+        return []
+    return [r.victim for r in kept if r.trigger == reading.trigger and r.kind == reading.kind
+            and r.victim != reading.victim and r.victim.dep_ == "dobj" and r.victim.head == reading.victim.head]
+
+
+def _casualties_of(reading: Reading, lex: CasualtyLexicon, also: list[Token]) -> list[Casualty]:
+    victims = [reading.victim, *also]
     # "2 dead and 11 injuries" are two figures; "the car and its wounded driver" one victim.
     if reading.victim != reading.trigger and reading.trigger.dep_ != "amod":
-        victims.extend(c for c in reading.victim.conjuncts if c.pos_ in _VICTIM_CONJ_POS)
+        victims.extend(c for v in list(victims) for c in v.conjuncts if c.pos_ in _VICTIM_CONJ_POS)
+        victims.extend(_listed_appositions(reading.victim, lex))
     if reading.kind in _HARMED:
         victims = [v for v in victims if not _is_attacker(v, lex)]
     if not victims:
@@ -135,6 +145,19 @@ def _casualties_of(reading: Reading, lex: CasualtyLexicon) -> list[Casualty]:
     for victim in [*victims, reading.trigger]:
         casualties.extend(_nested(reading.kind, victim, text, lex))
     return casualties
+
+
+def _listed_appositions(victim: Token, lex: CasualtyLexicon) -> list[Token]:
+    """ "one lieutenant, four soldiers, and three civilians": counted phrases the parse hangs as an
+    apposition are more victims, unless they break the first count down ("three people, two
+    women and a child")."""
+    counted = [a for a in victim.children if a.dep_ == "appos" and any(c.dep_ == "nummod" for c in a.children)]
+    members = [t for a in counted for t in [a, *a.conjuncts] if is_person(t)]
+    counts = [count_of(t, lex) for t in members]
+    head = count_of(victim, lex)
+    if not members or head is None or any(c is None for c in counts):
+        return []
+    return [] if sum(c.min or 0 for c in counts) == head.min else members
 
 
 def _is_attacker(victim: Token, lex: CasualtyLexicon) -> bool:
@@ -152,8 +175,18 @@ def _conjoined(kind: CasualtyKind, counted: list[tuple[Token, Count | None, Vict
     casualties = [Casualty(kind, group, count.min, count.max, text)
                   for count, group in known if group is not VictimGroup.ALL]
     if len(known) == len(counted):
-        casualties.append(Casualty(kind, VictimGroup.ALL, *_sum(c for c, _ in known), text))
+        total = _breakdown_total(known) or _sum(c for c, _ in known)
+        casualties.append(Casualty(kind, VictimGroup.ALL, *total, text))
     return casualties
+
+
+def _breakdown_total(known: list[tuple[Count, VictimGroup]]) -> tuple[int | None, int | None] | None:
+    """ "three people, two women and a child": the phrases after a count of people that add up
+    to it break it down; the total is the first count, not their sum."""
+    (first, group), rest = known[0], known[1:]
+    if group is not VictimGroup.ALL or len(rest) < 2 or first.min is None or first.min < 2 or first.min != first.max:
+        return None  # "a man and a boy", "two people and a child" are lists, not a breakdown
+    return (first.min, first.max) if _sum(c for c, _ in rest) == (first.min, first.max) else None
 
 
 def _sum(counts: Iterable[Count]) -> tuple[int | None, int | None]:

@@ -110,7 +110,7 @@ def _verb_readings(verb: Token, lex: CasualtyLexicon) -> list[Reading]:
 
 def _life_readings(verb: Token, lives: Token, kind: CasualtyKind, lex: CasualtyLexicon) -> list[Reading]:
     """ "he lost his life": the subject died; "the attack claimed the lives of two judges": those named."""
-    named = [victim for victim in _of_objects(lives) if _is_person(victim)]
+    named = [victim for victim in _of_objects(lives) if is_person(victim)]
     if named:
         return [Reading(kind, victim, verb) for victim in named]
     return _subject_readings(verb, kind, lex)
@@ -124,7 +124,7 @@ def _phrasal_lemma(verb: Token) -> str:
 
 def _subject_readings(verb: Token, kind: CasualtyKind, lex: CasualtyLexicon, *, weak: bool = False) -> list[Reading]:
     victims = [v for subject in _subjects(verb, ("nsubj",)) for v in _pronoun_referents(subject, verb, lex)]
-    return [Reading(kind, victim, verb, weak) for victim in victims if _is_person(victim)]
+    return [Reading(kind, victim, verb, weak) for victim in victims if is_person(victim)]
 
 
 def _pronoun_referents(subject: Token, verb: Token, lex: CasualtyLexicon) -> list[Token]:
@@ -148,7 +148,7 @@ def _patient_readings(verb: Token, kind: CasualtyKind, *, weak: bool,
         victims = _objects(verb)
         if not victims and (subject_fallback or verb.tag_ == "VBN"):
             victims = _subjects(verb, ("nsubj",))  # headline style: "Three killed in shooting"
-    return [Reading(kind, victim, verb, weak) for victim in victims if _is_person(victim)]
+    return [Reading(kind, victim, verb, weak) for victim in victims if is_person(victim)]
 
 
 def _is_aimed_only(verb: Token, lex: CasualtyLexicon) -> bool:
@@ -169,7 +169,7 @@ def _state_readings(state: Token, lex: CasualtyLexicon) -> list[Reading]:
         return []
     else:
         victims = _objects(holder) or _subjects(holder, ("nsubj", "nsubjpass"))
-    return [Reading(CasualtyKind.INJURED, victim, state, weak=True) for victim in victims if _is_person(victim)]
+    return [Reading(CasualtyKind.INJURED, victim, state, weak=True) for victim in victims if is_person(victim)]
 
 
 def _is_hurt_state(state: Token, prep: Token, lex: CasualtyLexicon) -> bool:
@@ -183,7 +183,7 @@ def _is_hurt_state(state: Token, prep: Token, lex: CasualtyLexicon) -> bool:
     return lemma in lex.hospital_nouns and prep.head.lemma_.lower() in lex.stay_verbs
 
 
-def _is_person(token: Token) -> bool:
+def is_person(token: Token) -> bool:
     """Dates, sums and times are never victims ("killed Jan. 11", "the murder of 2016")."""
     if _YEAR.fullmatch(token.text):
         return False
@@ -210,7 +210,7 @@ def _noun_readings(noun: Token, lex: CasualtyLexicon) -> list[Reading]:
     victims = _of_objects(noun) or [c for c in noun.children if c.dep_ == "poss"]
     if not victims and noun.dep_ == "conj":
         victims = _of_objects(noun.head)  # "the kidnapping and murder of five students"
-    return [Reading(lex.nouns[lemma], victim, noun) for victim in victims if _is_person(victim)]
+    return [Reading(lex.nouns[lemma], victim, noun) for victim in victims if is_person(victim)]
 
 
 def _modifiers(noun: Token) -> list[Token]:
@@ -268,7 +268,7 @@ def _is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
     # "was shot and killed Jan. 11": a date parsed as an object makes no active clause.
-    has_subject = any(c.dep_ == "nsubj" or (c.dep_ == "dobj" and _is_person(c)) for c in verb.children)
+    has_subject = any(c.dep_ == "nsubj" or (c.dep_ == "dobj" and is_person(c)) for c in verb.children)
     return verb.dep_ == "conj" and not has_subject and verb.head != verb and _is_passive(verb.head)
 
 

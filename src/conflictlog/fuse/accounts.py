@@ -48,7 +48,7 @@ def merge_accounts(events: list[Event]) -> list[Event]:
                     key=lambda members: order[id(members[0])])
     dead = _dead_per_happening(events)
     merged = [merge_account(members, dead.get(members[0].group, [])) if len(members) > 1
-              else _hits_among_dead(members[0], dead.get(members[0].group, [])) for members in joined]
+              else _single_account(members[0], dead.get(members[0].group, [])) for members in joined]
     return _figures_told_once(merged)
 
 
@@ -73,11 +73,13 @@ def _teller_rank(account: Event) -> bool:
     return not (account.attribution.source or account.attribution.via)
 
 
-def _hits_among_dead(event: Event, dead_elsewhere: list[IncidentCasualty]) -> Event:
-    """A one-mention account, its people only said to be hit read against the happening's dead."""
+def _single_account(event: Event, dead_elsewhere: list[IncidentCasualty]) -> Event:
+    """A one-mention account, its people only said to be hit read against the happening's dead,
+    and the others "also" killed added to its first count."""
     lexicon = default_lexicon()
     hit = any(c.kind == CasualtyKind.INJURED and lexicon.is_hit_only(c.text) for c in event.casualties)
-    return replace(event, casualties=_casualties([event], dead_elsewhere)) if hit and dead_elsewhere else event
+    more = any(_MORE_VICTIMS.search(c.text) for c in event.casualties)
+    return replace(event, casualties=_casualties([event], dead_elsewhere)) if (hit and dead_elsewhere) or more else event
 
 
 def _dead_per_happening(events: list[Event]) -> dict[int, list[IncidentCasualty]]:
