@@ -63,6 +63,10 @@ def test_mentions_without_a_date_take_the_story_date_not_the_publication_day() -
     ("THREE MEN KIDNAPPED ON 27 SEPTEMBER, HAVE BEEN RELEASED.", "27 SEPTEMBER", False),
     ("The shooting was reported Thursday morning at the courts.", "Thursday", False),
     ("Police reported Thursday that a man was shot.", "Thursday", True),
+    # The day of a later step: an arrest, a vigil; but not when the happening comes between.
+    ("Morris was arrested in Chicago Saturday with help from marshals.", "Saturday", True),
+    ("Friends held a memorial in front of the home Thursday night.", "Thursday", True),
+    ("A man arrested after a shooting Saturday was charged.", "Saturday", False),
 ])
 def test_a_day_of_a_statement(text: str, expression: str, statement: bool) -> None:
     start = text.index(expression)

@@ -45,11 +45,13 @@ def story_date(text: str, start: int, reference: date) -> ResolvedDate | None:
 
 
 def dates_a_statement(text: str, start: int, end: int) -> bool:
-    """True when the date expression at ``text[start:end]`` says when something was said, not when it happened."""
+    """True when the date expression at ``text[start:end]`` says when something was said, or when a
+    later step followed (an arrest, a court date, a funeral), not when it happened."""
     before = text[max(0, start - _LOOK_BEHIND):start]
     after = text[end:end + _LOOK_BEHIND]
     cues = _cues()
     return bool(re.search(cues["said_before"], before, re.IGNORECASE)
+                or _dates_an_aftermath(before)
                 or re.search(cues["said_after"], after, re.IGNORECASE)
                 or (before.rfind("(") > before.rfind(")") and ")" in after))
 
@@ -71,6 +73,13 @@ def _reach(found: ResolvedDate) -> tuple[date, date]:
     if found.precision == DatePrecision.MONTH:
         return start, start.replace(day=calendar.monthrange(start.year, start.month)[1])
     return start - _WEEK_REACH, start + _WEEK_REACH
+
+
+def _dates_an_aftermath(before: str) -> bool:
+    # "was arrested in Chicago Saturday", "held a vigil Thursday night": the day of a later step;
+    # but "arrested after a shooting Saturday" dates the shooting.
+    cue = re.search(_cues()["aftermath_before"], before, re.IGNORECASE)
+    return bool(cue) and not re.search(_cues()["happening_words"], cue.group(0), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
