@@ -1,15 +1,17 @@
-"""A place on weak evidence (a headline's or outlet's town the body never writes) splits no reports.
+"""Places that cannot tell reports apart split none: a place on weak evidence (a headline's or
+outlet's town the body never writes), and a place the other report names too.
 
 Fictional reports: "WXYZ News - Springfield" covers a shooting in a town its body names by
 street and people only; the fallback gives it the outlet's city, far from where another report
-of the same shooting places it.
+of the same shooting places it. Or both reports name Springfield, and the geocoder put one of
+them in a namesake far away.
 """
 
 from __future__ import annotations
 
-from conflictlog.fuse.cluster import block_of, candidate_pairs, cluster_members
-from conflictlog.fuse.profile import MemberProfile, weak_place
-from conflictlog.fuse.score import TermRarity, score_pair, veto_reason
+from conflictlog.fuse.cluster import block_of, candidate_pairs, cluster_members, share_block
+from conflictlog.fuse.profile import MemberProfile, place_words, weak_place
+from conflictlog.fuse.score import TermRarity, names_place, score_pair, veto_reason
 from conflictlog.models import GeoPrecision, Location
 
 NAMES = ["delmore", "quillan", "farrowby", "ostrander"]
@@ -61,7 +63,7 @@ def test_a_weak_place_in_another_country_vetoes_nothing() -> None:
 
 def test_a_weak_place_far_away_counts_as_missing_and_identifies_nothing() -> None:
     pair = score_pair(profile("a", weak=True, **SPRINGFIELD), profile("b", **DAYTON), rarity())
-    assert any(reason.startswith("places 465.") and "weak evidence (0.50)" in reason for reason in pair.reasons)
+    assert any(reason.startswith("places 465.") and "one weak or named by both (0.50)" in reason for reason in pair.reasons)
     assert "same precise place" not in pair.reasons[-1]
     assert pair.merges                                   # on the names they share
 
@@ -89,3 +91,25 @@ def test_a_stored_profile_without_the_flag_reads_as_firm() -> None:
     del data["place_weak"]
     assert MemberProfile.from_json(data).place_weak is False
     assert MemberProfile.from_json(profile("a", weak=True).to_json()).place_weak is True
+
+
+def test_a_place_the_other_report_names_too_vetoes_nothing() -> None:
+    namesake = profile("a", **{**SPRINGFIELD, "lat": 37.21, "lon": -93.29, "admin1": "Missouri"})
+    naming = profile("b", terms=NAMES + ["springfield"], **{**SPRINGFIELD, "place": "chatham"})
+    assert names_place(naming, namesake) and not names_place(namesake, naming)
+    assert veto_reason(namesake, naming) is None
+    assert veto_reason(namesake, profile("b", **{**SPRINGFIELD, "place": "chatham"})) is not None
+
+
+def test_a_member_is_compared_with_reports_naming_its_place_wherever_they_lie() -> None:
+    namesake = profile("a", **{**SPRINGFIELD, "country_code": "NZ", "lat": -43.3, "lon": 171.9})
+    naming, silent = profile("b", terms=["springfield"], **DAYTON), profile("c", **DAYTON)
+    pairs = {frozenset((p.member_id, q.member_id)) for p, q in candidate_pairs([namesake, naming, silent])}
+    assert pairs == {frozenset(("m-a", "m-b")), frozenset(("m-b", "m-c"))}
+    assert share_block(namesake, naming) and not share_block(namesake, silent)
+
+
+def test_place_words_are_the_distinctive_words_of_its_name() -> None:
+    assert place_words("fort lauderdale") == {"lauderdale"}
+    assert place_words("East New York") == {"york"}
+    assert place_words(None) == set()

@@ -108,8 +108,13 @@ def weak_place(location: Location, terms: list[str]) -> bool:
     """
     if location.text:
         return False
-    named = set(re.findall(r"\w+", (location.name or "").casefold())) - _common_capitalised()
+    named = place_words(location.name)
     return bool(named) and not named <= set(terms)
+
+
+def place_words(name: str | None) -> set[str]:
+    """The words of a place's name that a report's names (``key_terms``) would hold ("fort lauderdale": lauderdale)."""
+    return {word for word in re.findall(r"\w+", (name or "").casefold()) if len(word) > 2} - _common_capitalised()
 
 
 def _asserted_figures(events: list[Event]) -> dict[str, list[int | None]]:
