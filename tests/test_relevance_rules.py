@@ -35,6 +35,13 @@ def _extract(extractor: Extractor, text: str, published: str | None = "2024-05-0
     "Let us recall the horrible massacres of the past.",
     # a list of kinds of acts, even with articles and a date in the sentence
     "The report of 3 May lists the arrests, the murders and the disappearances in the province.",
+    # a fight against an abstraction, a figurative explosion
+    "On Monday the minister promised to step up the fight against drug trafficking.",
+    "A political crisis exploded in the capital on Tuesday.",
+    # a modal over a verb completing another: future, plan, hypothesis
+    "The army said it will continue fighting the rebels in the north.",
+    "The army would have to kidnap or murder hundreds of students to silence them.",
+    "The guerrillas will attempt to shell the garrison on Friday, the colonel said.",
     # history long past
     "The town was founded by a general who was assassinated in 1835.",
 ])

@@ -123,6 +123,7 @@ class EventLexicon:
         self.kind_nouns = frozenset(raw["kind_nouns"])
         self.topic_heads = frozenset(raw["topic_heads"])
         self.blocking_nouns = frozenset(raw["blocking_nouns"])
+        self.abstract_nouns = frozenset(raw["abstract_nouns"])
         self.modal_aux = frozenset(raw["modal_aux"])
         self.conditional_marks = frozenset(raw["conditional_marks"])
         self.background = re.compile("|".join(raw["background_patterns"]), re.IGNORECASE)
@@ -171,11 +172,22 @@ class EventLexicon:
     def _is_figurative(self, head: Token) -> bool:
         """ "death squads", "torture cases" (``topic_heads``); "the end of bombings", "a wave of
         kidnappings", "this kind of attack" (``blocking_nouns``); "like criminals who murder": a
-        trigger that names a body, a file, a trend or a comparison rather than telling a happening."""
-        if _names_topic(head, self.topic_heads):
+        trigger that names a body, a file, a trend, a comparison or a fight against an abstraction
+        rather than telling a happening."""
+        if _names_topic(head, self.topic_heads) or self._acts_on_abstraction(head):
             return True
         return any((a.pos_ == "NOUN" and a.lemma_.lower() in self.blocking_nouns) or (a.dep_ == "prep" and a.lower_ == "like")
                    for a in head.ancestors)
+
+    def _acts_on_abstraction(self, head: Token) -> bool:
+        """ "the fight against drug trafficking", "a crisis exploded", "a burning issue": a trigger
+        whose doer, target or noun is an abstraction (``abstract_nouns``) is a figure of speech."""
+        if head.dep_ == "amod":
+            return head.head.lemma_.lower() in self.abstract_nouns
+        related = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        related += [obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "against"
+                    for obj in prep.children if obj.dep_ == "pobj"]
+        return bool(related) and all(token.lemma_.lower() in self.abstract_nouns for token in related)
 
     def _is_list_of_kinds(self, head: Token) -> bool:
         """ "denounced the arrests, the bombings and the harassment of the press": a plural act noun
@@ -378,8 +390,9 @@ def is_asserted(head: Token, lexicon: EventLexicon) -> bool:
     """False when the trigger is negated, modal, conditional or under a blocking word."""
     verb = governing_verb(head)
     words = {head, verb}
-    # "will be thrown out, executed": a conjunct without its own subject shares the first verb's modal
-    while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+    # "will be thrown out, executed": a conjunct without its own subject shares the first verb's modal;
+    # "will continue attacking", "would have to kidnap": so does a verb completing another
+    while verb.dep_ == "xcomp" or (verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children)):
         verb = verb.head
         words.add(verb)
     for word in words:
