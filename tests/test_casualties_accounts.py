@@ -37,9 +37,9 @@ def test_a_named_speaker_keeps_the_figure_the_narrative_repeats():
 
 
 def test_different_figures_and_different_happenings_are_all_kept():
-    events = merge_accounts([account("a", 0, source="police", casualties=[killed(2, "two were killed")]),
+    events = merge_accounts([account("a", 0, source="police", casualties=[killed(2, "two judges were killed in Cali")]),
                              account("b", 40, source="the rebels", casualties=[killed(10, "ten were killed")]),
-                             account("c", 80, source="the rebels", group=1, casualties=[killed(2, "two died")])])
+                             account("c", 80, source="the rebels", group=1, casualties=[killed(2, "two farmers died in Neiva")])])
     assert figures(events) == {"a": [(CasualtyKind.KILLED, 2)], "b": [(CasualtyKind.KILLED, 10)],
                                "c": [(CasualtyKind.KILLED, 2)]}
 
@@ -55,3 +55,16 @@ def test_the_others_also_killed_add_to_the_first_count_in_one_mention():
     (event,) = merge_accounts([account("a", 0, source="police", casualties=[
         killed(1, "the minister was assassinated"), killed(2, "two of his bodyguards were also killed")])])
     assert [(c.kind, c.group, c.min) for c in event.casualties] == [(CasualtyKind.KILLED, VictimGroup.ALL, 3)]
+
+
+def test_a_later_happening_repeating_a_figure_about_the_same_victims_does_not_count_them_again():
+    events = merge_accounts([account("a", 0, source="police", casualties=[killed(1, "senator Ruiz was killed")]),
+                             account("b", 40, source="the party", group=1, casualties=[killed(1, "Ruiz's murder")]),
+                             account("c", 80, source="the party", group=2, casualties=[killed(1, "he died")])])
+    assert figures(events) == {"a": [(CasualtyKind.KILLED, 1)], "b": [], "c": []}
+
+
+def test_the_same_figure_about_other_named_victims_is_kept():
+    events = merge_accounts([account("a", 0, source="police", casualties=[killed(1, "senator Ruiz was killed")]),
+                             account("b", 40, source="police", group=1, casualties=[killed(1, "judge Ortega's murder")])])
+    assert figures(events) == {"a": [(CasualtyKind.KILLED, 1)], "b": [(CasualtyKind.KILLED, 1)]}

@@ -21,7 +21,11 @@ count one dead, not one dead and one injured.
 A figure is told once per happening: when several accounts give the same figure (kind, victim
 group, range), the first named speaker keeps it and the others corroborate it without it (their
 records stay, as sources); otherwise one death told by three speakers reads as three. Different
-figures stay with each account, and a denial keeps what it denies.
+figures stay with each account, and a denial keeps what it denies. Across the happenings of one
+report, a killed or injured figure that repeats an earlier happening's figure with no other
+particular words ("Galan was killed" ... "Galan's murder"; "a man was shot" ... "he died") is
+the same dead told again and is dropped from the later happening; the same figure about other
+named victims ("senator Ruiz" ... "judge Ortega") is kept.
 """
 
 from __future__ import annotations
@@ -49,7 +53,7 @@ def merge_accounts(events: list[Event]) -> list[Event]:
     dead = _dead_per_happening(events)
     merged = [merge_account(members, dead.get(members[0].group, [])) if len(members) > 1
               else _single_account(members[0], dead.get(members[0].group, [])) for members in joined]
-    return _figures_told_once(merged)
+    return _repeats_of_other_happenings(_figures_told_once(merged))
 
 
 def _figures_told_once(accounts: list[Event]) -> list[Event]:
@@ -66,6 +70,35 @@ def _figures_told_once(accounts: list[Event]) -> list[Event]:
         told.update(figures)
     return [replace(a, casualties=kept[id(a)]) if len(kept.get(id(a), a.casualties)) < len(a.casualties) else a
             for a in accounts]
+
+
+FigureKey = tuple[CasualtyKind, VictimGroup, int | None, int | None]
+
+
+def _repeats_of_other_happenings(accounts: list[Event]) -> list[Event]:
+    """A killed or injured figure that repeats one an earlier happening of the report gave, with
+    none but the same particular words ("Galan was killed" ... "Galan's murder", "a man was shot"
+    ... "he died"), counts the same dead again: the later happening does not count them."""
+    told: dict[FigureKey, list[tuple[int, frozenset[str]]]] = {}
+    changed = []
+    for account in accounts:
+        if account.attribution.stance == Stance.DENIED:
+            changed.append(account)
+            continue
+        kept = [c for c in account.casualties if not _is_repeat(c, account.group, told)]
+        changed.append(replace(account, casualties=kept) if len(kept) < len(account.casualties) else account)
+    return changed
+
+
+def _is_repeat(casualty: Casualty, group: int, told: dict[FigureKey, list[tuple[int, frozenset[str]]]]) -> bool:
+    if casualty.kind not in (CasualtyKind.KILLED, CasualtyKind.INJURED) or not casualty.min:
+        return False
+    words = default_lexicon().specific_words(casualty.text)
+    earlier = told.setdefault((casualty.kind, casualty.group, casualty.min, casualty.max), [])
+    if any(other != group and (not words or not seen or words & seen) for other, seen in earlier):
+        return True
+    earlier.append((group, words))
+    return False
 
 
 def _teller_rank(account: Event) -> bool:
