@@ -89,3 +89,20 @@ def test_two_titles_of_one_person_are_not_two_dead(nlp):
 ])
 def test_a_list_of_victims_adds_up_once(nlp, text, total):
     assert {f[2] for f in figures(nlp, text) if f[0] == K.KILLED and f[1] == G.ALL} == {total}
+
+
+@pytest.mark.parametrize("text, total", [
+    ("The cartel was accused of killing liberal presidential candidate Luis Carlos Galan sarmiento.", 1),
+    ("After the assassination of senator Luis Carlos Galan, the 4,015 judges of the country went back to work.", 1),
+    ("The blast killed 15 soldiers, 4 of them officers.", 15),
+])
+def test_a_name_or_a_part_is_not_more_victims(nlp, text, total):
+    assert max(f[2] for f in figures(nlp, text) if f[0] == K.KILLED) == total
+
+
+def test_neither_nor_is_none_hurt(nlp):
+    assert {f[2] for f in figures(nlp, "Neither the driver nor his wife was injured.")} == {0}
+
+
+def test_a_dead_guerrilla_member_is_not_a_victim(nlp):
+    assert figures(nlp, "A guerrilla member died in the attack.") == set()

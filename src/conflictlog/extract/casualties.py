@@ -125,8 +125,16 @@ def _co_objects(reading: Reading, kept: list[Reading]) -> list[Token]:
     """ "killed the mayor, as well as two peasants": objects of one verb are one list of victims."""
     if reading.victim.dep_ != "dobj":
         return []
+    verb = reading.victim.head
     return [r.victim for r in kept if r.trigger == reading.trigger and r.kind == reading.kind
-            and r.victim != reading.victim and r.victim.dep_ == "dobj" and r.victim.head == reading.victim.head]
+            and r.victim != reading.victim and r.victim.dep_ == "dobj" and r.victim.head == verb
+            and _joined(verb, reading.victim, r.victim)]
+
+
+def _joined(verb: Token, first: Token, second: Token) -> bool:
+    """A conjunction of the verb stands between the two objects (not a name split in two)."""
+    low, high = sorted((first.i, second.i))
+    return any(c.dep_ == "cc" and low < c.i < high for c in verb.children)
 
 
 def _casualties_of(reading: Reading, lex: CasualtyLexicon, also: list[Token]) -> list[Casualty]:
@@ -151,7 +159,10 @@ def _listed_appositions(victim: Token, lex: CasualtyLexicon) -> list[Token]:
     """ "one lieutenant, four soldiers, and three civilians": counted phrases the parse hangs as an
     apposition are more victims, unless they break the first count down ("three people, two
     women and a child")."""
-    counted = [a for a in victim.children if a.dep_ == "appos" and any(c.dep_ == "nummod" for c in a.children)]
+    if not any(c.dep_ == "nummod" for c in victim.children):
+        return []  # "Galan, the 4,015 judges of the country": only a counted phrase starts a list
+    counted = [a for a in victim.children if a.dep_ == "appos" and any(c.dep_ == "nummod" for c in a.children)
+               and not any(c.dep_ == "prep" and c.lower_ == "of" for c in a.children)]
     members = [t for a in counted for t in [a, *a.conjuncts] if is_person(t)]
     counts = [count_of(t, lex) for t in members]
     head = count_of(victim, lex)
@@ -163,7 +174,8 @@ def _listed_appositions(victim: Token, lex: CasualtyLexicon) -> list[Token]:
 def _is_attacker(victim: Token, lex: CasualtyLexicon) -> bool:
     """ "two of the kidnappers", "a dead terrorist": the attackers' own dead are not its victims."""
     noun = counted_noun(victim, lex)
-    return noun.lemma_.lower() in lex.attacker_nouns or noun.lower_ in lex.attacker_nouns
+    words = [noun, *(c for c in noun.children if c.dep_ == "compound")]  # "a guerrilla member"
+    return any(w.lemma_.lower() in lex.attacker_nouns or w.lower_ in lex.attacker_nouns for w in words)
 
 
 def _conjoined(kind: CasualtyKind, counted: list[tuple[Token, Count | None, VictimGroup]],

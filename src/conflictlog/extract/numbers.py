@@ -100,6 +100,9 @@ def counted_noun(victim: Token, lex: CasualtyLexicon) -> Token:
 def _is_negated(victim: Token, lex: CasualtyLexicon) -> bool:
     if victim.lower_ in lex.nobody:
         return True
+    # "neither the driver nor his wife was hurt"
+    if any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in [*victim.children, *victim.head.children]):
+        return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in victim.children)
 
 
