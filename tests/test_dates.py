@@ -148,3 +148,8 @@ def test_a_night_that_runs_into_the_next_morning(spans: list[str], sentence: str
 ])
 def test_one_expression_joining_a_night_and_the_next_morning(text: str, expected: str) -> None:
     assert interpret(text, date(2015, 12, 22)).date == expected
+
+
+def test_the_past_few_hours_are_today() -> None:
+    found = one("the past few hours", "2023-09-19", "Three men have been released within the past few hours.")
+    assert (found.date, found.precision, found.stated) == ("2023-09-19", DatePrecision.DAY, True)

@@ -86,6 +86,7 @@ def test_a_mention_dated_by_its_statement_takes_the_happening_day() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Monday night and early Tuesday morning, three people were shot.", "2016-01-05"),
     ("TWO REPORTERS WERE KILLED LATE LAST NIGHT AND EARLY THIS MORNING.", "2016-01-10"),
+    ("THE CLASHES, WHICH BEGAN AT 2200 LAST NIGHT AND ENDED AT 0500 TODAY, LEFT 8 DEAD.", "2016-01-10"),
     ("Two men were shot Saturday night and police came Sunday.", "2016-01-09"),
 ])
 def test_a_night_that_runs_into_the_morning_is_dated_by_the_morning(text: str, expected: str) -> None:
