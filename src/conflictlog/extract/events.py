@@ -166,6 +166,8 @@ class EventLexicon:
         head = hit.head
         if not is_asserted(head, self) or _is_purpose(head) or self._is_figurative(head):
             return False
+        if hit.event_type == "Battles" and self._names_equipment(head, sent):
+            return False
         kind_noun = head.lemma_.lower() in self.kind_nouns and hit.sub_event_type != "Disrupted weapons use"
         return not (kind_noun and (_is_judged(head) or _is_generic_plural(head, sent) or self._is_list_of_kinds(head)))
 
@@ -179,13 +181,22 @@ class EventLexicon:
         return any((a.pos_ == "NOUN" and a.lemma_.lower() in self.blocking_nouns) or (a.dep_ == "prep" and a.lower_ == "like")
                    for a in head.ancestors)
 
+    def _names_equipment(self, head: Token, sent: Span) -> bool:
+        """ "combat aircraft", "assault rifles", "the battle zone": a word of fighting that modifies a
+        noun of no act names gear, units or places, not a fight ("a bomb attack", "ambush operations"
+        modify acts)."""
+        noun = head.head
+        return (head.pos_ == "NOUN" and head.dep_ in {"compound", "amod"} and noun.i != head.i and noun.pos_ == "NOUN"
+                and noun.lemma_.lower() not in _ACT_NOUNS and not self._matches_at(sent, noun))
+
     def _acts_on_abstraction(self, head: Token) -> bool:
-        """ "the fight against drug trafficking", "a crisis exploded", "a burning issue": a trigger
-        whose doer, target or noun is an abstraction (``abstract_nouns``) is a figure of speech."""
+        """ "the fight against drug trafficking", "an offensive for peace", "a crisis exploded", "a
+        burning issue": a trigger whose doer, target, aim or noun is an abstraction (``abstract_nouns``)
+        is a figure of speech."""
         if head.dep_ == "amod":
             return head.head.lemma_.lower() in self.abstract_nouns
         related = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
-        related += [obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "against"
+        related += [obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ in _AIM_PREPS
                     for obj in prep.children if obj.dep_ == "pobj"]
         return bool(related) and all(token.lemma_.lower() in self.abstract_nouns for token in related)
 
@@ -373,6 +384,8 @@ def _is_judged(head: Token) -> bool:
             and any(c.dep_ in {"attr", "acomp"} for c in verb.children))
 
 
+_ACT_NOUNS = frozenset({"operation", "action", "mission", "activity"})
+_AIM_PREPS = frozenset({"against", "toward", "towards", "for"})
 _SPECIFIERS = frozenset({"det", "nummod", "poss", "predet", "quantmod"})
 _ANCHOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL"})
 
