@@ -137,3 +137,8 @@ def test_a_murder_charge_still_blocks(nlp):
 def test_things_and_trends_are_no_initiators(nlp, text):
     assert _initiators(nlp, text) == []
 
+
+
+def test_a_participle_describing_the_victim_names_no_doer(nlp):
+    text = "Farm workers in the north, where the assassinated leader worked as a lawyer, reacted with anger."
+    assert _initiators(nlp, text) == []

@@ -126,6 +126,8 @@ def _initiators(trigger: Token, syntax: ActorSyntax) -> list[tuple[Token, Perpet
         return special
     if trigger.pos_ in ("NOUN", "PROPN"):
         heads = _noun_initiators(trigger, syntax)
+    elif trigger.dep_ == "amod" and trigger.tag_ == "VBN":
+        heads = []  # "the assassinated candidate": a participle describing the victim names no doer in its clause
     elif _is_passive(trigger):
         heads = _agents(trigger)
     elif _clause_verb(trigger).lemma_.lower() in syntax.undergoer_verbs and not _has_object(trigger):
