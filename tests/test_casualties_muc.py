@@ -106,3 +106,9 @@ def test_neither_nor_is_none_hurt(nlp):
 
 def test_a_dead_guerrilla_member_is_not_a_victim(nlp):
     assert figures(nlp, "A guerrilla member died in the attack.") == set()
+
+
+def test_thousands_of_dead_are_a_war_total_but_a_bomb_may_wound_a_thousand(nlp):
+    assert figures(nlp, "Government troops have massacred 70,000 Salvadorans.") == set()
+    assert figures(nlp, "The truck bomb killed 63 people and injured 1,000.") == {
+        (K.KILLED, G.ALL, 63, 63), (K.INJURED, G.ALL, 1000, 1000)}

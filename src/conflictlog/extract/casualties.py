@@ -24,7 +24,8 @@ Rules (the words are in ``lexicons/casualties.json``; how a figure becomes a ran
 * a running total is background, not an incident's figure: a clause counted "since" something
   ("at least 555 kids have been killed since the rampage", "since 2007, when 28 were killed"),
   a bare year describing the people counted ("the 145 people who lost their lives in 2015"),
-  or a cumulative date ("so far this year", "to date").
+  or a cumulative date ("so far this year", "to date"), a war, a struggle or years ("7,000 people
+  have died during 10 years of civil war"), and any count of a thousand dead or more.
 """
 
 from __future__ import annotations
@@ -61,7 +62,14 @@ def find_casualties(sent: Span) -> list[Casualty]:
         also = _co_objects(reading, kept)
         seen.update((reading.kind, v.i) for v in [reading.victim, *also])
         (hit if reading.weak else strong).extend(_casualties_of(reading, lex, also))
-    return _unique(strong + [c for c in hit if not _all_dead(c, strong)])
+    found = _unique(strong + [c for c in hit if not _all_dead(c, strong)])
+    return [c for c in found if not _is_war_total(c, lex)]
+
+
+def _is_war_total(casualty: Casualty, lex: CasualtyLexicon) -> bool:
+    """ "more than 70,000 people have died": thousands of dead are a war's total (a bomb may
+    wound a thousand people, so the wounded are kept)."""
+    return casualty.kind == CasualtyKind.KILLED and (casualty.min or 0) >= lex.war_total_at_least
 
 
 def _is_running_total(reading: Reading, lex: CasualtyLexicon) -> bool:

@@ -81,6 +81,7 @@ class CasualtyLexicon:
     titles: frozenset[str]
     period_nouns: frozenset[str]
     plain_words: frozenset[str]
+    war_total_at_least: int
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> "CasualtyLexicon":
@@ -129,6 +130,7 @@ class CasualtyLexicon:
             titles=words("titles"),
             period_nouns=words("period_nouns"),
             plain_words=words("plain_words") | _trigger_words(raw),
+            war_total_at_least=int(raw["war_total_at_least"]),
         )
 
     def is_hit_only(self, text: str) -> bool:
