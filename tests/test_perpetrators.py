@@ -142,3 +142,8 @@ def test_things_and_trends_are_no_initiators(nlp, text):
 def test_a_participle_describing_the_victim_names_no_doer(nlp):
     text = "Farm workers in the north, where the assassinated leader worked as a lawyer, reacted with anger."
     assert _initiators(nlp, text) == []
+
+
+def test_a_headline_participle_makes_its_subject_the_victim(nlp):
+    assert _initiators(nlp, "Two soldiers killed in an ambush near the border.") == []
+    assert [t for t, _ in _initiators(nlp, "Seven peasants murdered by unidentified men in the north.")] == ["unidentified men"]
