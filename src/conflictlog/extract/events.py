@@ -8,7 +8,8 @@ plural naming a kind of act ("denounced summary executions") or a list of kinds 
 the bombings and the harassment of the press"), and not figurative: part of the name of a
 body or a file ("death squads", "torture cases"), a trend or a kind ("a wave of kidnappings",
 "this kind of attack"), a comparison ("like criminals who murder") or a memory ("let us
-recall the massacre"). The lexicon is data: ``lexicons/events.json``.
+recall the massacre"), and not refuted ("the report that she was wounded is unfounded").
+The lexicon is data: ``lexicons/events.json``.
 """
 
 from __future__ import annotations
@@ -124,6 +125,7 @@ class EventLexicon:
         self.topic_heads = frozenset(raw["topic_heads"])
         self.blocking_nouns = frozenset(raw["blocking_nouns"])
         self.abstract_nouns = frozenset(raw["abstract_nouns"])
+        self.refuting_words = frozenset(raw["refuting_words"])
         self.modal_aux = frozenset(raw["modal_aux"])
         self.conditional_marks = frozenset(raw["conditional_marks"])
         self.background = re.compile("|".join(raw["background_patterns"]), re.IGNORECASE)
@@ -164,7 +166,7 @@ class EventLexicon:
     def _tells_happening(self, hit: EventHit, sent: Span) -> bool:
         """Whether a trigger tells that something happened, rather than an aim or a kind of act."""
         head = hit.head
-        if not is_asserted(head, self) or _is_purpose(head) or self._is_figurative(head):
+        if not is_asserted(head, self) or _is_purpose(head) or self._is_figurative(head) or self._is_refuted(head):
             return False
         if hit.event_type == "Battles" and self._names_equipment(head, sent):
             return False
@@ -180,6 +182,16 @@ class EventLexicon:
             return True
         return any((a.pos_ == "NOUN" and a.lemma_.lower() in self.blocking_nouns) or (a.dep_ == "prep" and a.lower_ == "like")
                    for a in head.ancestors)
+
+    def _is_refuted(self, head: Token) -> bool:
+        """ "the report that the girl was wounded is unfounded", "the pilot said to be killed is alive":
+        a trigger inside the subject of "is" + a refuting word (``refuting_words``) is denied."""
+        for token in (head, *head.ancestors):
+            verb = token.head
+            if token.dep_ == "nsubj" and verb.lemma_ == "be" and any(
+                    c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in self.refuting_words for c in verb.children):
+                return True
+        return False
 
     def _names_equipment(self, head: Token, sent: Span) -> bool:
         """ "combat aircraft", "assault rifles", "the battle zone": a word of fighting that modifies a
