@@ -112,3 +112,14 @@ def test_thousands_of_dead_are_a_war_total_but_a_bomb_may_wound_a_thousand(nlp):
     assert figures(nlp, "Government troops have massacred 70,000 Salvadorans.") == set()
     assert figures(nlp, "The truck bomb killed 63 people and injured 1,000.") == {
         (K.KILLED, G.ALL, 63, 63), (K.INJURED, G.ALL, 1000, 1000)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ruiz died and galdamez was seriously injured.", {(K.KILLED, G.ALL, 1, 1), (K.INJURED, G.ALL, 1, 1)}),
+    ("Saturnino palomino tunqui, 25, was injured at the polling station.", {(K.INJURED, G.ALL, 1, 1)}),
+    ("Police are investigating the wounding of two reporters.", {(K.INJURED, G.ALL, 2, 2)}),
+    ("Rodrigo lara, who was murdered six years ago, was a minister.", {(K.KILLED, G.ALL, 1, 1)}),
+    ("Two drug traffickers were killed in the raid.", set()),
+])
+def test_names_ages_and_woundings(nlp, text, expected):
+    assert figures(nlp, text) == expected

@@ -25,6 +25,7 @@ from ..models import VictimGroup
 from .casualty_lexicon import Bound, CasualtyLexicon
 
 _SINGULAR_TAGS = frozenset({"NN", "NNP", "JJ"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
 _NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "det", "predet", "nmod"})
 
 
@@ -49,8 +50,11 @@ def is_age(token: Token, lex: CasualtyLexicon) -> bool:
 
 def victim_age(victim: Token, lex: CasualtyLexicon) -> int | None:
     """The age in years written inside the victim phrase ("an 8-year-old girl" -> 8)."""
+    clauses = [c for c in victim.children if c.dep_ in _CLAUSE_DEPS]
+    inside = {t.i for clause in clauses for t in clause.subtree}
     for token in victim.subtree:
-        if token.like_num and is_age(token, lex) and token.head.lower_.startswith("year"):
+        # "rodrigo lara, who was murdered six years ago": a clause's years are no age
+        if token.i not in inside and token.like_num and is_age(token, lex) and token.head.lower_.startswith("year"):
             return number_value(token.text)
     return None
 
@@ -136,8 +140,16 @@ def _is_named_person(victim: Token, lex: CasualtyLexicon) -> bool:
         return True
     titled = any(t.lower_ in lex.titles for t in victim.lefts if t.dep_ in ("compound", "amod"))
     titled = titled or any(t.lower_ in lex.titles for t in victim.subtree if t.dep_ == "compound" and t.i < victim.i)
-    described = any(c.dep_ == "appos" and c.tag_ in ("NN", "NNP") for c in victim.children)
-    return titled or described
+    described = any(c.dep_ == "appos" and (c.tag_ in ("NN", "NNP") or c.like_num) for c in victim.children)
+    return titled or described or _is_bare_subject(victim)
+
+
+def _is_bare_subject(victim: Token) -> bool:
+    """ "navas died and galdamez was injured": a singular subject with no determiner is a name
+    whose tags the all-capitals text lost (a count noun as subject needs a determiner)."""
+    if victim.tag_ != "NN" or victim.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod", "amod", "prep") for c in victim.children)
 
 
 def _vague_count(victim: Token, lex: CasualtyLexicon) -> Count | None:
