@@ -153,3 +153,16 @@ def test_one_expression_joining_a_night_and_the_next_morning(text: str, expected
 def test_the_past_few_hours_are_today() -> None:
     found = one("the past few hours", "2023-09-19", "Three men have been released within the past few hours.")
     assert (found.date, found.precision, found.stated) == ("2023-09-19", DatePrecision.DAY, True)
+
+
+@pytest.mark.parametrize(("spans", "sentence", "expected"), [
+    # The recogniser splits "ON THE MORNING OF 26 OCTOBER" and drops the day number.
+    (["THE MORNING", "OCTOBER"], "ON THE MORNING OF 26 OCTOBER THE OFFICE RECEIVED TELEGRAMS.",
+     ("1989-10-26", DatePrecision.DAY)),
+    (["NOVEMBER"], "THEY LEFT AFTER THE 16 NOVEMBER ASSASSINATION OF SIX JESUITS.", ("1989-11-16", DatePrecision.DAY)),
+    (["OCTOBER"], "THE GUERRILLAS KILLED 4 IN OCTOBER.", ("1989-10-01", DatePrecision.MONTH)),
+])
+def test_a_month_takes_the_day_number_left_before_it(spans: list[str], sentence: str,
+                                                     expected: tuple[str, DatePrecision]) -> None:
+    found = resolve_date([Span(text, 0, len(text)) for text in spans], sentence, "1989-11-18")
+    assert (found.date, found.precision) == expected

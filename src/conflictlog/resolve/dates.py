@@ -57,6 +57,8 @@ _JOINED = re.compile(r"\s+(?:and|into|until|till)\s+", re.IGNORECASE)
 _MAX_JOIN = 30
 # A night, or a late hour of the evening ("2200", "11 p.m."), that a happening may run on from.
 _NIGHT = re.compile(r"\b(?:night|evening|late|(?:9|1[01])(?::\d\d)?\s*p\.?\s?m\b|2[1-3][0-5]\d)")
+_BARE_MONTH = re.compile(r"(?:" + _MONTH_NAMES + r")\.?(?:,? \d{4})?", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? $")
 _YEAR_ONLY = re.compile(r"^(\d{4})$")
 _MONTH_ONLY = re.compile(r"^(?P<month>[a-z]+)\.?,?(?: (?P<year>\d{4}))?$")
 # "2023", "'89" or the two-digit year closing a "30 DEC 89" style date.
@@ -100,10 +102,12 @@ def resolve_date(date_spans: list[Span], sentence: Span | str | None, published:
     reference = reference_day(published, dateline_date)
     if reference is None:
         return NO_DATE
-    named = [(span.text, interpret(span.text, reference)) for span in date_spans]
+    sentence_text = _text_of(sentence)
+    texts = [with_day_before(span.text, sentence_text) for span in date_spans]
+    named = [(text, interpret(text, reference)) for text in texts]
     found = [item for _, item in named if item.date]
     plausible = [item for item in found if item.plausible]
-    overnight = _overnight_in(_text_of(sentence), [text for text, item in named if item.plausible], reference)
+    overnight = _overnight_in(sentence_text, [text for text, item in named if item.plausible], reference)
     if overnight is not None:
         return dataclasses.replace(overnight, stated=True)
     # A date after publication is a scheduled one (a hearing, a vote): never the happening's.
@@ -150,6 +154,15 @@ def interpret(text: str, reference: date) -> ResolvedDate:
         return NO_DATE
     found = _year_or_month(cleaned, reference) or _parsed(cleaned, reference)
     return _flagged(found, reference) if found and found.date else NO_DATE
+
+
+def with_day_before(expression: str, sentence: str) -> str:
+    """A month name with the day number the recogniser left before it ("ON THE MORNING OF 26 |OCTOBER")."""
+    if not _BARE_MONTH.fullmatch(expression.strip()):
+        return expression
+    at = sentence.find(expression)
+    day = _DAY_BEFORE.search(sentence[max(0, at - 8):at]) if at > 0 else None
+    return f"{day.group(1)} {expression}" if day else expression
 
 
 def past_midnight(night: str, morning: str, reference: date) -> ResolvedDate | None:
