@@ -86,6 +86,7 @@ def test_two_titles_of_one_person_are_not_two_dead(nlp):
     ("Two farmers and a child were killed.", 3),
     ("A 22-year-old man and a 16-year-old boy were killed.", 2),
     ("Police found two victims, ages 19 and 24, dead in a car.", 2),
+    ("They denounced the murder of Father Ruiz, five other priests, and two women.", 8),
 ])
 def test_a_list_of_victims_adds_up_once(nlp, text, total):
     assert {f[2] for f in figures(nlp, text) if f[0] == K.KILLED and f[1] == G.ALL} == {total}
@@ -119,6 +120,7 @@ def test_thousands_of_dead_are_a_war_total_but_a_bomb_may_wound_a_thousand(nlp):
     ("Saturnino palomino tunqui, 25, was injured at the polling station.", {(K.INJURED, G.ALL, 1, 1)}),
     ("Police are investigating the wounding of two reporters.", {(K.INJURED, G.ALL, 2, 2)}),
     ("Rodrigo lara, who was murdered six years ago, was a minister.", {(K.KILLED, G.ALL, 1, 1)}),
+    ("Ediberto Genis, identified by the coroner as a 17-year-old, died.", {(K.KILLED, G.CHILDREN, 1, 1)}),
     ("Two drug traffickers were killed in the raid.", set()),
 ])
 def test_names_ages_and_woundings(nlp, text, expected):

@@ -44,6 +44,7 @@ _VICTIM_CONJ_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ"})
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _TIME_FRAME_DEPS = frozenset({"prep", "npadvmod", "advmod", "mark"})
 _SPAN_PREPS = frozenset({"in", "during", "throughout", "over"})
+_OTHER_WORDS = frozenset({"other", "more"})
 _HARMED = frozenset({CasualtyKind.KILLED, CasualtyKind.INJURED})
 
 
@@ -167,10 +168,12 @@ def _listed_appositions(victim: Token, lex: CasualtyLexicon) -> list[Token]:
     """ "one lieutenant, four soldiers, and three civilians": counted phrases the parse hangs as an
     apposition are more victims, unless they break the first count down ("three people, two
     women and a child")."""
-    if not any(c.dep_ == "nummod" for c in victim.children):
-        return []  # "Galan, the 4,015 judges of the country": only a counted phrase starts a list
     counted = [a for a in victim.children if a.dep_ == "appos" and any(c.dep_ == "nummod" for c in a.children)
                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in a.children)]
+    # "Galan, the 4,015 judges of the country": after a name, only "others" continue a list
+    # ("rector ignacio ellacuria, five other Jesuits, and two women")
+    if not any(c.dep_ == "nummod" for c in victim.children):
+        counted = [a for a in counted if any(c.lower_ in _OTHER_WORDS for c in a.children)]
     members = [t for a in counted for t in [a, *a.conjuncts] if is_person(t)]
     counts = [count_of(t, lex) for t in members]
     head = count_of(victim, lex)

@@ -25,7 +25,7 @@ from ..models import VictimGroup
 from .casualty_lexicon import Bound, CasualtyLexicon
 
 _SINGULAR_TAGS = frozenset({"NN", "NNP", "JJ"})
-_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
+_CLAUSE_DEPS = frozenset({"relcl"})  # "identified as a 17-year-old" (acl) still gives an age
 _NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "det", "predet", "nmod"})
 
 
