@@ -166,3 +166,15 @@ def test_a_month_takes_the_day_number_left_before_it(spans: list[str], sentence:
                                                      expected: tuple[str, DatePrecision]) -> None:
     found = resolve_date([Span(text, 0, len(text)) for text in spans], sentence, "1989-11-18")
     assert (found.date, found.precision) == expected
+
+
+def test_an_earlier_day_in_the_sentence_beats_the_day_of_the_report() -> None:
+    sentence = "BOTH BODIES WERE FOUND TODAY AFTER THE VICTIMS WERE KIDNAPPED YESTERDAY."
+    found = resolve_date([Span("TODAY", 0, 5), Span("YESTERDAY", 0, 9)], sentence, "1990-01-13")
+    assert (found.date, found.precision) == ("1990-01-12", DatePrecision.DAY)
+
+
+def test_a_day_before_another_past_day_does_not_move_it() -> None:
+    sentence = "The man shot on Monday died on Sunday."
+    found = resolve_date([Span("Monday", 0, 6), Span("Sunday", 0, 6)], sentence, "2023-09-19")
+    assert found.date == "2023-09-18"

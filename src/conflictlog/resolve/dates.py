@@ -113,7 +113,7 @@ def resolve_date(date_spans: list[Span], sentence: Span | str | None, published:
     # A date after publication is a scheduled one (a hearing, a vote): never the happening's.
     usable = plausible or [item for item in found if item.flag != DateFlag.AFTER_PUBLICATION]
     if usable:
-        return dataclasses.replace(usable[0], stated=True)
+        return dataclasses.replace(_happening_day(usable, reference), stated=True)
     return default_date(_text_of(sentence), reference)
 
 
@@ -154,6 +154,16 @@ def interpret(text: str, reference: date) -> ResolvedDate:
         return NO_DATE
     found = _year_or_month(cleaned, reference) or _parsed(cleaned, reference)
     return _flagged(found, reference) if found and found.date else NO_DATE
+
+
+def _happening_day(usable: list[ResolvedDate], reference: date) -> ResolvedDate:
+    # "THE BODIES WERE FOUND TODAY ... AFTER THEY WERE KIDNAPPED YESTERDAY": the day of the
+    # report names the news (a finding, a statement); an earlier day in the sentence, the happening.
+    first = usable[0]
+    if first.date != reference.isoformat():
+        return first
+    earlier = [item for item in usable[1:] if item.precision == DatePrecision.DAY and item.date < first.date]
+    return earlier[0] if earlier else first
 
 
 def with_day_before(expression: str, sentence: str) -> str:
