@@ -122,6 +122,7 @@ def test_thousands_of_dead_are_a_war_total_but_a_bomb_may_wound_a_thousand(nlp):
     ("Rodrigo lara, who was murdered six years ago, was a minister.", {(K.KILLED, G.ALL, 1, 1)}),
     ("Ediberto Genis, identified by the coroner as a 17-year-old, died.", {(K.KILLED, G.CHILDREN, 1, 1)}),
     ("Two drug traffickers were killed in the raid.", set()),
+    ("An elderly couple was killed in the attack.", {(K.KILLED, G.ALL, 2, 2)}),
 ])
 def test_names_ages_and_woundings(nlp, text, expected):
     assert figures(nlp, text) == expected
