@@ -3,13 +3,11 @@
 A trigger counts when the parse says it is a real event predicate: not negated ("no
 clashes"), not modal or conditional ("could attack", "if they shell"), not governed by a
 threat, plan, appeal or denial ("threatened to bomb", "calls to stop the shelling",
-"misinformation that they fired"), not judged ("this arrest is a major blow"), not a bare
-plural naming a kind of act ("denounced summary executions") or a list of kinds ("the arrests,
-the bombings and the harassment of the press"), and not figurative: part of the name of a
-body or a file ("death squads", "torture cases"), a trend or a kind ("a wave of kidnappings",
-"this kind of attack"), a comparison ("like criminals who murder") or a memory ("let us
-recall the massacre"), and not refuted ("the report that she was wounded is unfounded").
-The lexicon is data: ``lexicons/events.json``.
+"misinformation that they fired", "let us recall the massacre"), not judged ("this arrest is a
+major blow"), not a bare plural naming a kind of act ("denounced summary executions"), and not
+a figure of speech, a list of kinds or a refuted report (``figures``: "death squads", "a wave
+of kidnappings", "the fight against drug trafficking"). The lexicon is data:
+``lexicons/events.json``.
 """
 
 from __future__ import annotations
@@ -22,6 +20,8 @@ from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
+
+from .figures import is_figure, is_list_of_kinds
 
 _PHRASE_TOKEN = re.compile(r"[\w']+|[^\w\s]")
 
@@ -152,7 +152,7 @@ class EventLexicon:
         for token in sent:
             if token.i < covered_until:
                 continue
-            candidates = self._matches_at(sent, token)
+            candidates = self.matches_at(sent, token)
             if not candidates:
                 continue
             covered_until = candidates[0][0].end
@@ -166,65 +166,10 @@ class EventLexicon:
     def _tells_happening(self, hit: EventHit, sent: Span) -> bool:
         """Whether a trigger tells that something happened, rather than an aim or a kind of act."""
         head = hit.head
-        if not is_asserted(head, self) or _is_purpose(head) or self._is_figurative(head) or self._is_refuted(head):
-            return False
-        if hit.event_type == "Battles" and self._names_equipment(head, sent):
+        if not is_asserted(head, self) or _is_purpose(head) or is_figure(hit, sent, self):
             return False
         kind_noun = head.lemma_.lower() in self.kind_nouns and hit.sub_event_type != "Disrupted weapons use"
-        return not (kind_noun and (_is_judged(head) or _is_generic_plural(head, sent) or self._is_list_of_kinds(head)))
-
-    def _is_figurative(self, head: Token) -> bool:
-        """ "death squads", "torture cases" (``topic_heads``); "the end of bombings", "a wave of
-        kidnappings", "this kind of attack" (``blocking_nouns``); "like criminals who murder": a
-        trigger that names a body, a file, a trend, a comparison or a fight against an abstraction
-        rather than telling a happening."""
-        if _names_topic(head, self.topic_heads) or self._acts_on_abstraction(head):
-            return True
-        return any((a.pos_ == "NOUN" and a.lemma_.lower() in self.blocking_nouns) or (a.dep_ == "prep" and a.lower_ == "like")
-                   for a in head.ancestors)
-
-    def _is_refuted(self, head: Token) -> bool:
-        """ "the report that the girl was wounded is unfounded", "the pilot said to be killed is alive":
-        a trigger inside the subject of "is" + a refuting word (``refuting_words``) is denied."""
-        for token in (head, *head.ancestors):
-            verb = token.head
-            if token.dep_ == "nsubj" and verb.lemma_ == "be" and any(
-                    c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in self.refuting_words for c in verb.children):
-                return True
-        return False
-
-    def _names_equipment(self, head: Token, sent: Span) -> bool:
-        """ "combat aircraft", "assault rifles", "the battle zone": a word of fighting that modifies a
-        noun of no act names gear, units or places, not a fight ("a bomb attack", "ambush operations"
-        modify acts)."""
-        noun = head.head
-        return (head.pos_ == "NOUN" and head.dep_ in {"compound", "amod"} and noun.i != head.i and noun.pos_ == "NOUN"
-                and noun.lemma_.lower() not in _ACT_NOUNS and not self._matches_at(sent, noun))
-
-    def _acts_on_abstraction(self, head: Token) -> bool:
-        """ "the fight against drug trafficking", "an offensive for peace", "a crisis exploded", "a
-        burning issue": a trigger whose doer, target, aim or noun is an abstraction (``abstract_nouns``)
-        is a figure of speech."""
-        if head.dep_ == "amod":
-            return head.head.lemma_.lower() in self.abstract_nouns
-        related = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
-        related += [obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ in _AIM_PREPS
-                    for obj in prep.children if obj.dep_ == "pobj"]
-        return bool(related) and all(token.lemma_.lower() in self.abstract_nouns for token in related)
-
-    def _is_list_of_kinds(self, head: Token) -> bool:
-        """ "denounced the arrests, the bombings and the harassment of the press": a plural act noun
-        listed with other nouns, none of them counted or owned, names kinds of acts, dated or not.
-        Weapons ("seized rifles, grenades") and lists that act ("clashes and bombings left 10 dead") are events."""
-        if head.tag_ != "NNS" or self.is_weapon_word(head):
-            return False
-        first = head
-        while first.dep_ == "conj":
-            first = first.head
-        members = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.pos_ == "NOUN")]
-        if first.dep_ in {"nsubj", "nsubjpass"} or len(members) < 2:
-            return False
-        return not any(_is_specified(member) for member in members)
+        return not (kind_noun and (_is_judged(head) or _is_generic_plural(head, sent) or is_list_of_kinds(head, self)))
 
     def is_weapon_word(self, token: Token) -> bool:
         """Whether ``token`` starts a trigger of explosives or weapons ("dynamite", "explosive"), not of an act ("murder")."""
@@ -238,7 +183,7 @@ class EventLexicon:
         in_names = sum(match.group().count("army") for match in self.armed_group_army.finditer(text))
         return {"army"} if in_names and in_names == len(re.findall(r"\barmy\b", text)) else set()
 
-    def _matches_at(self, sent: Span, token: Token) -> list[tuple[Span, TriggerRule]]:
+    def matches_at(self, sent: Span, token: Token) -> list[tuple[Span, TriggerRule]]:
         """Every trigger phrase starting at ``token``, longest first, the written form's before the
         lemma's: a fixed order, so that "explosives" is tried as written ("seized explosives") and
         then as "explosive" ("hurled explosives") in every run."""
@@ -371,23 +316,6 @@ def _is_purpose(head: Token) -> bool:
     return head.head.lemma_.lower() not in _ATTEMPT_VERBS
 
 
-def _names_topic(head: Token, topic_heads: frozenset[str]) -> bool:
-    """ "death squads", "torture cases", "the kidnapping division", "rapporteur on torture": a
-    trigger word inside a noun phrase that names a body, an office or a file, not a happening."""
-    holder = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
-    named = head.dep_ in {"compound", "pobj"} and holder.pos_ in {"NOUN", "PROPN"}
-    return named and holder.i != head.i and holder.lemma_.lower() in topic_heads
-
-
-def _is_specified(noun: Token) -> bool:
-    """ "three murders", "the army's raids", "the murders of Carlos Valencia": counted, owned or
-    naming its victim, a plural act noun tells of happenings."""
-    if any(child.dep_ in {"nummod", "poss"} for child in noun.children):
-        return True
-    return any(obj.pos_ == "PROPN" for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-               for obj in prep.children if obj.dep_ == "pobj")
-
-
 def _is_judged(head: Token) -> bool:
     """ "this arrest is a major blow", "the attack is a consequence": an act noun (``kind_nouns``)
     as the subject of a present-tense "is" is being judged, not reported."""
@@ -396,8 +324,6 @@ def _is_judged(head: Token) -> bool:
             and any(c.dep_ in {"attr", "acomp"} for c in verb.children))
 
 
-_ACT_NOUNS = frozenset({"operation", "action", "mission", "activity"})
-_AIM_PREPS = frozenset({"against", "toward", "towards", "for"})
 _SPECIFIERS = frozenset({"det", "nummod", "poss", "predet", "quantmod"})
 _ANCHOR_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL"})
 
