@@ -123,6 +123,8 @@ def test_thousands_of_dead_are_a_war_total_but_a_bomb_may_wound_a_thousand(nlp):
     ("Ediberto Genis, identified by the coroner as a 17-year-old, died.", {(K.KILLED, G.CHILDREN, 1, 1)}),
     ("Two drug traffickers were killed in the raid.", set()),
     ("An elderly couple was killed in the attack.", {(K.KILLED, G.ALL, 2, 2)}),
+    ("Police are investigating a bomb attack that left four children injured on 26 July.",
+     {(K.INJURED, G.CHILDREN, 4, 4)}),
 ])
 def test_names_ages_and_woundings(nlp, text, expected):
     assert figures(nlp, text) == expected

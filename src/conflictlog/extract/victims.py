@@ -58,7 +58,8 @@ def readings(sent: Span, lex: CasualtyLexicon) -> list[Reading]:
 
 
 def _token_readings(token: Token, lex: CasualtyLexicon) -> list[Reading]:
-    if token.lower_ in lex.adjectives and (token.pos_ == "ADJ" or token.dep_ in ("amod", "oprd", "acomp")):
+    if token.lower_ in lex.adjectives and (token.pos_ == "ADJ" or token.dep_ in ("amod", "oprd", "acomp")
+                                           or _is_object_complement(token)):
         return _adjective_readings(token, lex)
     if token.pos_ in ("VERB", "AUX"):
         return _verb_readings(token, lex)
@@ -71,13 +72,18 @@ def _adjective_readings(adjective: Token, lex: CasualtyLexicon) -> list[Reading]
     kind = lex.adjectives[adjective.lower_]
     if adjective.dep_ == "amod":
         victims = [adjective.head] if adjective.head.pos_ in _VICTIM_POS else []
-    elif adjective.dep_ == "oprd":
+    elif adjective.dep_ == "oprd" or _is_object_complement(adjective):
         victims = _objects(adjective.head) or _subjects(adjective.head, ("nsubj", "nsubjpass"))
         if not victims and adjective.head.dep_ == "acl":
             victims = [adjective.head.head]  # "a man shot dead by police"
     else:
         victims = _subjects(adjective, ("nsubj",)) or _subjects(adjective.head, ("nsubj", "nsubjpass"))
     return [Reading(kind, victim, adjective) for victim in victims]
+
+
+def _is_object_complement(word: Token) -> bool:
+    """ "left four children injured": a participle the parse hangs as the verb's xcomp after its object."""
+    return word.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.i < word.i for c in word.head.children)
 
 
 def _verb_readings(verb: Token, lex: CasualtyLexicon) -> list[Reading]:
