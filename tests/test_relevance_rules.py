@@ -66,6 +66,7 @@ def test_mentions_that_tell_no_happening(extractor: Extractor, text: str) -> Non
     "The rebels hurled explosives at a market in the town, injuring 15 people.",
     "Clashes and bombings in the capital left 40 people dead on Sunday.",
     "The rebels carried out three ambush operations against army patrols last week.",
+    "Officers are investigating a shooting on the city's southwest side.",
 ])
 def test_reports_of_happenings_are_kept(extractor: Extractor, text: str) -> None:
     assert _extract(extractor, text), text
