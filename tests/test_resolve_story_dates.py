@@ -67,6 +67,10 @@ def test_mentions_without_a_date_take_the_story_date_not_the_publication_day() -
     ("Morris was arrested in Chicago Saturday with help from marshals.", "Saturday", True),
     ("Friends held a memorial in front of the home Thursday night.", "Thursday", True),
     ("A man arrested after a shooting Saturday was charged.", "Saturday", False),
+    ("He was released from court at 11p.m. last night, three hours before.", "last night", True),
+    ("ACCORDING TO MILITARY SOURCES TODAY, THREE PATROL MEMBERS WERE MURDERED.", "TODAY", True),
+    ("THE BISHOP TOLD THE MEDIA TODAY THAT FIVE PEOPLE WERE KILLED.", "TODAY", True),
+    ("He was shot at 11 p.m. Friday outside a bar.", "Friday", False),
 ])
 def test_a_day_of_a_statement(text: str, expression: str, statement: bool) -> None:
     start = text.index(expression)

@@ -29,6 +29,7 @@ from ..models import DatePrecision
 from .dates import ResolvedDate, interpret
 
 _LOOK_BEHIND = 40
+_CLOCK_PERIODS = re.compile(r"(?<![a-z])([ap])\.\s?m\.", re.IGNORECASE)
 # A week-precision date stands for a week around its day ("last week": seven days before publication).
 _WEEK_REACH = timedelta(days=6)
 
@@ -47,7 +48,8 @@ def story_date(text: str, start: int, reference: date) -> ResolvedDate | None:
 def dates_a_statement(text: str, start: int, end: int) -> bool:
     """True when the date expression at ``text[start:end]`` says when something was said, or when a
     later step followed (an arrest, a court date, a funeral), not when it happened."""
-    before = text[max(0, start - _LOOK_BEHIND):start]
+    # "at 11 p.m. last night": the periods of a clock time end no clause.
+    before = _CLOCK_PERIODS.sub(r"\1m", text[max(0, start - _LOOK_BEHIND):start])
     after = text[end:end + _LOOK_BEHIND]
     cues = _cues()
     return bool(re.search(cues["said_before"], before, re.IGNORECASE)
