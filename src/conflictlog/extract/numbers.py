@@ -12,6 +12,9 @@ attached that way. Modifiers before the figure turn it into a range:
     "dozens" -> 24..None, "scores" -> 40..None, "hundreds" -> 200..None, "a dozen" -> 12..12
     "no one", "nobody", "no <noun>"        -> 0..0
     a singular noun, name or he/she        -> 1..1 ("a 5-year-old", "the driver", "his wife")
+    a name whose tags an all-capitals text lost -> 1..1 ("inspector tomas verdes", "rosa campos, a
+                                              teacher", "tunqui, 25", "galdamez was injured")
+    "the couple"                           -> 2..2; "neither X nor Y" -> 0..0
 """
 
 from __future__ import annotations

@@ -5,11 +5,14 @@ The victim is found through the dependency parse, never by distance:
 * passive casualty verb: its subject ("two people were killed", "a man was shot and killed");
 * active casualty verb: its object ("gunmen killed three villagers", "killing his wife"),
   so a perpetrator's number ("two officers shot the man") is never a victim count;
-* intransitive verb: its subject ("the driver died", "he lost his life", "she suffered injuries");
+* intransitive verb: its subject ("the driver died", "he passed away", "he lost his life", "she
+  suffered injuries"); "the attack claimed the lives of two judges": the "of" objects;
   "they" stands for the people of the clause it hangs from ("were taken to a hospital, where they died");
-* adjective: the noun it modifies or predicates ("three injured", "left two people dead");
-* noun: its own figure ("11 injuries", "no casualties"), its "of" object ("the bodies of five men")
-  or its possessor ("a man's body"); "the homicide victim" is a dead one;
+* adjective: the noun it modifies or predicates ("three injured", "left two people dead", "the
+  two murdered women", "left four children injured" however the parse hangs the participle);
+* noun: its own figure ("11 injuries", "no casualties"), its "of" object ("the bodies of five men",
+  "the kidnapping and assassination of five students") or its possessor ("a man's body");
+  "the homicide victim" is a dead one;
 * "death toll": the figure the toll rises to or stands at.
 
 * a hurt state: "left a man in critical condition", "a victim with gunshot wounds",
