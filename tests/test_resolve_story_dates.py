@@ -102,6 +102,7 @@ def test_a_night_that_runs_into_the_morning_is_dated_by_the_morning(text: str, e
     ("THEY OCCUPIED THE EMBASSY ON THE MORNING OF 3 JANUARY.", "2016-01-03"),
     ("The robbery happened on Dec. 26, the night he was shot.", "2015-12-26"),
     ("The incident happened around 6:00 p.m. on December 27th.", "2015-12-27"),
+    ("THE TALKS ENDED AFTER THE 31 DECEMBER DYNAMITE ATTACK THAT LEFT 10 DEAD.", "2015-12-31"),
 ])
 def test_a_day_of_a_month_after_on_is_a_story_date(text: str, expected: str) -> None:
     assert story_date(text, 0, SUNDAY_2016_01_10).date == expected
