@@ -11,6 +11,11 @@
   used only when no span of the mention gives a plausible one; a date after publication is
   a scheduled one ("in court Jan. 19") and never the happening's.
 - A span of days starts on its first ("20 AND 21 NOVEMBER" is 20 November).
+- A bare month takes the day number the recogniser left before it ("ON THE MORNING OF 26
+  |OCTOBER", "THE 16 |NOVEMBER ASSASSINATION").
+- When a sentence names the report's own day and an earlier day ("BODIES WERE FOUND TODAY
+  AFTER ... KIDNAPPED YESTERDAY"), the earlier one is the happening's: the report's day dates
+  the news (a finding, a statement).
 - An expression must name a day, month or year: bare numbers ("32", "1418", "65th") are
   ages, addresses and times, not dates; a year alone counts only from 1900 to the reference
   year; 24-hour clock times ("AT 1625", "1930 HOURS") are times, not years.

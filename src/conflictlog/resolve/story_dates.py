@@ -4,12 +4,17 @@ A report often names the day of the happening in a sentence that yields no menti
 incident happened Saturday night near Martin Street"), or in a date the entity recogniser
 missed. Without it every mention of the report would take the publication day, which in
 local news is usually the day after the happening. So the story's text is scanned for
-weekday names and relative days ("Saturday night", "yesterday", "last night"), read against
-the publication day like any date span, and the first plausible one is the story's date.
+weekday names and relative days ("Saturday night", "yesterday", "last night and early this
+morning"), days of a month after "on" ("IT HAPPENED ON 5 JULY") or before a happening noun
+("THE 31 OCTOBER DYNAMITE ATTACK"), read against the publication day like any date span, and
+the first plausible one is the story's date. A day of a month without "on" is often a name
+("19 APRIL MOVEMENT", "THE 27 SEPTEMBER NEIGHBORHOOD") and is not read.
 
 A day that only says when something was said ("police said Thursday", "Updated 11 a.m.
-Thursday", "(11:30 A.M. Monday)", "REPORTED TODAY THAT") dates the report, not the
-happening: it is skipped here, and the resolver does not take it as a mention's stated date.
+Thursday", "(11:30 A.M. Monday)", "REPORTED TODAY THAT", "according to military sources
+today") or when a later step followed ("was arrested in Chicago Saturday", "held a vigil
+Thursday night") dates the report or the aftermath, not the happening: it is skipped here,
+and the resolver does not take it as a mention's stated date.
 
 A coarse date ("last week", "in January") is sharpened by a day the story names within it
 ("last week ... Wednesday night"): both tell of the same happening, the day more exactly.
@@ -17,10 +22,10 @@ A coarse date ("last week", "in January") is sharpened by a day the story names 
 
 from __future__ import annotations
 
-import json
-import re
 import calendar
 import dataclasses
+import json
+import re
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
