@@ -116,6 +116,7 @@ def test_a_compass_word_may_begin_a_town_s_own_name(gazetteer: Gazetteer) -> Non
     ("HE WAS KIDNAPPED ON THE OUTSKIRTS OF ACHI, ABOUT 850 KM NORTH OF BOGOTA.", "BOGOTA"),
     ("THE INCIDENT OCCURRED IN SEVILLA MUNICIPALITY (370 KM FROM BOGOTA).", "BOGOTA"),
     ("HE WAS ONE OF THE FINANCIAL OFFICIALS OF THE MEDELLIN CARTEL.", "MEDELLIN"),
+    ("SAN SALVADOR RADIO CADENA YSKL IN SPANISH REPORTS THAT TROOPS SEIZED FIVE RIFLES.", "SAN SALVADOR"),
     ("THE RAID TOOK PLACE ON A FARM IN THE NORTH, IT WAS REPORTED IN BOGOTA.", "BOGOTA"),
     ("Police said the 20-year-old Santa Maria resident died.", "Santa Maria"),
 ])
@@ -153,3 +154,10 @@ def test_a_coarser_place_abroad_vetoes_nothing(gazetteer: Gazetteer) -> None:
 ])
 def test_a_destination_is_an_aside(text: str, name: str) -> None:
     assert is_aside(text, span_of(text, name))
+
+
+def test_an_office_s_county_is_evidence_of_where_the_story_is(gazetteer: Gazetteer) -> None:
+    text = "A man died after being shot in Florence, according to the Los Angeles County coroner."
+    context = context_of(text, ["Florence", "Los Angeles County"], gazetteer)
+    assert context.main_country() == "US"
+    assert resolve_location([span_of(text, "Florence")], context, gazetteer).country_code == "US"

@@ -5,7 +5,8 @@ the story (the words are data, ``data/place_words.json``):
 - a place before a person noun is someone's home ("a 20-year-old Milwaukee man", "Santa Maria
   resident");
 - a place before a facility noun is where victims were taken ("TAKEN TO HUANCAYO HOSPITAL"),
-  one before an organisation noun names who acted ("THE MEDELLIN CARTEL");
+  one before an organisation or a medium names who acted or who reports ("THE MEDELLIN
+  CARTEL", "SAN SALVADOR RADIO CADENA YSKL REPORTS");
 - a place after a statement cue is where someone spoke ("POLICE SOURCES IN CARTAGENA
   REPORTED", "REPORTED TODAY IN LIMA THAT"), one after a destination cue where someone or
   something went ("EXTRADITED TO THE UNITED STATES", "SENT TO WASHINGTON");

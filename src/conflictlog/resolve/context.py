@@ -47,6 +47,8 @@ _FUNCTION_WORDS = frozenset(
 )
 # "AURORA, Colo. (CBS4) –": the pieces after the place, without the outlet in brackets.
 _QUALIFIER_SPLIT = re.compile(r"[,(\[]")
+# The last word of a county's or a province's name ("Los Angeles County", "USULUTAN DEPARTMENT").
+_UNIT_WORDS = frozenset({"county", "parish", "district", "department", "province", "municipality"})
 # Feature codes of the areas a dateline qualifier names: a state (first-level subdivision) or a country.
 _AREA_CODES = frozenset({"ADM1", "PCLI"})
 
@@ -131,11 +133,13 @@ class DocContext:
 
     def _add_spans(self, spans: list[Span], gazetteer: Gazetteer) -> list[list[Place]]:
         """Count the story's place spans as evidence; return the region lists left ambiguous."""
-        # "U.S. aid", "LA ESPERANZA FARM" (read as "LA"): a modifier says who or what, not where;
-        # "a Florida mother", "Huancayo hospital" still say where, though not the scene.
+        # "U.S. aid", "ATLANTIC COAST": a modifier says who or what, not where; "a Florida
+        # mother", "Huancayo hospital" and an office's county ("the Los Angeles County
+        # coroner") still say where, though not the scene.
         spans = [span for span in spans if not self.in_dateline(span)]
         texts = {span.text for span in spans if not self.is_modifier(span)}
-        asides = {span.text for span in spans if self.is_modifier(span) and is_aside(self.text, span)} - texts
+        asides = {span.text for span in spans if self.is_modifier(span)
+                  and (is_aside(self.text, span) or _names_a_unit(span.text))} - texts
         ambiguous = [self._add_place(gazetteer.candidates(without_article(text))) for text in sorted(texts)]
         for text in sorted(asides):
             candidates = gazetteer.candidates(without_article(text))
@@ -181,6 +185,10 @@ class DocContext:
             self.countries[place.country_code] += weight
         if place.has_point and place.feature_code != "PCLI":
             self.anchors.append((place.lat, place.lon))
+
+
+def _names_a_unit(text: str) -> bool:
+    return text.split()[-1].casefold() in _UNIT_WORDS if text.split() else False
 
 
 def _dateline_qualifiers(rest: str) -> list[str]:
