@@ -72,6 +72,7 @@ def test_mentions_without_a_date_take_the_story_date_not_the_publication_day() -
     ("THE BISHOP TOLD THE MEDIA TODAY THAT FIVE PEOPLE WERE KILLED.", "TODAY", True),
     ("He was shot at 11 p.m. Friday outside a bar.", "Friday", False),
     ("Her fears were realized early Saturday, when police said her son was shot.", "Saturday", False),
+    ("The medical examiner on Sunday determined that the death was a suicide.", "Sunday", True),
 ])
 def test_a_day_of_a_statement(text: str, expression: str, statement: bool) -> None:
     start = text.index(expression)
