@@ -22,6 +22,8 @@ def _extract(extractor: Extractor, text: str) -> list[Mention]:
     "A woman was shot near the corner of Elm Street and Fifth Avenue on Tuesday night.",
     "A man is recovering after being shot in Dayton early Sunday morning.",
     "The 17-year-old was shot in the leg outside a convenience store on Friday.",
+    "A hunter accidentally shot his friend in a wooded area west of the highway on Wednesday.",
+    "Investigators say the driver shot at two deputies during the chase on Monday.",
 ])
 def test_a_person_shot_is_an_event_without_another_violence_word(extractor: Extractor, text: str) -> None:
     mentions = _extract(extractor, text)

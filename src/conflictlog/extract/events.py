@@ -205,13 +205,16 @@ class EventLexicon:
         return EventHit(span, event_type, sub_event_type, rule.priority, rule.generic)
 
     def _hits_a_person(self, head: Token) -> bool:
-        """ "A woman was shot", "after being shot", "shot in the head": an ambiguous verb that hits a person."""
-        if head.pos_ != "VERB" or head.tag_ != "VBN":
+        """ "A woman was shot", "after being shot", "shot his friend", "shot at deputies", "shot in the head":
+        an ambiguous verb whose undergoer is a person or a body part."""
+        if head.pos_ != "VERB":
             return False
-        hit_parts = any(child.dep_ == "prep" and child.lower_ in {"in", "to"} and
-                        any(obj.lemma_.lower() in self.body_parts for obj in child.children if obj.dep_ == "pobj")
-                        for child in head.children)
-        return hit_parts or any(_is_person(token, self.person_words) for token in _passive_subjects(head))
+        aimed = [obj for child in head.children if child.dep_ == "prep" and child.lower_ in {"in", "to", "at"}
+                 for obj in child.children if obj.dep_ == "pobj"]
+        if any(obj.lemma_.lower() in self.body_parts for obj in aimed):
+            return True
+        undergoers = _passive_subjects(head) + [child for child in head.children if child.dep_ == "dobj"] + aimed
+        return any(_is_person(token, self.person_words) for token in undergoers)
 
     def is_off_topic(self, doc: Doc) -> bool:
         """Whether a document is about sport, economy, health or disasters rather than violence."""
