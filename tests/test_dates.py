@@ -124,3 +124,57 @@ def test_dateline_date_stands_in_for_missing_publication() -> None:
 
 def test_clean_removes_hedges_and_times() -> None:
     assert clean("at around 1 p.m. local time on jan. 27") == "jan. 27"
+
+
+@pytest.mark.parametrize(("spans", "sentence", "expected"), [
+    # The recogniser leaves "night" out of the first span; the happening ran into the next day.
+    (["Monday", "early Tuesday", "morning"], "Monday night and early Tuesday morning, three people were shot.",
+     "2015-12-22"),
+    (["2200 LAST NIGHT", "0500 TODAY"], "THE CLASHES BEGAN AT 2200 LAST NIGHT AND ENDED AT 0500 TODAY.", "2015-12-22"),
+    # Not joined: the shooting was on Monday night, the hospital stay went on into Tuesday.
+    (["Monday", "Tuesday"], "He was shot Monday night and remained in the hospital on Tuesday morning.", "2015-12-21"),
+    (["Monday", "Tuesday"], "Shots were fired Monday and Tuesday.", "2015-12-21"),
+])
+def test_a_night_that_runs_into_the_next_morning(spans: list[str], sentence: str, expected: str) -> None:
+    found = resolve_date([Span(text, 0, len(text)) for text in spans], sentence, "2015-12-22")
+    assert (found.date, found.precision) == (expected, DatePrecision.DAY)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Monday night and early Tuesday morning", "2015-12-22"),
+    ("late last night and early this morning", "2015-12-22"),
+    ("20 and 21 November", "2015-11-20"),
+    ("Monday and Tuesday", "2015-12-21"),
+])
+def test_one_expression_joining_a_night_and_the_next_morning(text: str, expected: str) -> None:
+    assert interpret(text, date(2015, 12, 22)).date == expected
+
+
+def test_the_past_few_hours_are_today() -> None:
+    found = one("the past few hours", "2023-09-19", "Three men have been released within the past few hours.")
+    assert (found.date, found.precision, found.stated) == ("2023-09-19", DatePrecision.DAY, True)
+
+
+@pytest.mark.parametrize(("spans", "sentence", "expected"), [
+    # The recogniser splits "ON THE MORNING OF 26 OCTOBER" and drops the day number.
+    (["THE MORNING", "OCTOBER"], "ON THE MORNING OF 26 OCTOBER THE OFFICE RECEIVED TELEGRAMS.",
+     ("1989-10-26", DatePrecision.DAY)),
+    (["NOVEMBER"], "THEY LEFT AFTER THE 16 NOVEMBER ASSASSINATION OF SIX JESUITS.", ("1989-11-16", DatePrecision.DAY)),
+    (["OCTOBER"], "THE GUERRILLAS KILLED 4 IN OCTOBER.", ("1989-10-01", DatePrecision.MONTH)),
+])
+def test_a_month_takes_the_day_number_left_before_it(spans: list[str], sentence: str,
+                                                     expected: tuple[str, DatePrecision]) -> None:
+    found = resolve_date([Span(text, 0, len(text)) for text in spans], sentence, "1989-11-18")
+    assert (found.date, found.precision) == expected
+
+
+def test_an_earlier_day_in_the_sentence_beats_the_day_of_the_report() -> None:
+    sentence = "BOTH BODIES WERE FOUND TODAY AFTER THE VICTIMS WERE KIDNAPPED YESTERDAY."
+    found = resolve_date([Span("TODAY", 0, 5), Span("YESTERDAY", 0, 9)], sentence, "1990-01-13")
+    assert (found.date, found.precision) == ("1990-01-12", DatePrecision.DAY)
+
+
+def test_a_day_before_another_past_day_does_not_move_it() -> None:
+    sentence = "The man shot on Monday died on Sunday."
+    found = resolve_date([Span("Monday", 0, 6), Span("Sunday", 0, 6)], sentence, "2023-09-19")
+    assert found.date == "2023-09-18"

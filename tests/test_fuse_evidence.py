@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conflictlog.fuse.profile import MemberProfile
+from conflictlog.fuse.profile import MemberProfile, key_terms
 from conflictlog.fuse.score import TermRarity, score_pair
 
 
@@ -31,3 +31,9 @@ def test_rare_names_in_common_merge_without_a_place() -> None:
 
 def test_a_copy_needs_no_evidence() -> None:
     assert score_pair(profile("a"), profile("b", original_id="a")).merges
+
+
+def test_contractions_and_caption_words_are_no_names() -> None:
+    # quotes open sentences with "That's", "We're", "You": every report has them, no incident is told by them
+    text = "\"That's not right. We're scared. You can't sleep,\" Ada Quillan said. View Full Caption"
+    assert key_terms(text) == ["ada", "quillan"]

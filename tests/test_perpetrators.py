@@ -3,7 +3,8 @@
 Covers: initiators found at another violence word of the sentence, the doer of a light verb
 before a modifier, editorial tags and naming hedges left out of actor text, the collective a
 modifier stands for, "held responsible" / "perpetrated by" / "the work of" sentences, new
-trigger verbs, weapon "charges", and judged or generic act nouns that are no event.
+trigger verbs, weapon "charges", judged or generic act nouns that are no event, and things
+and trends that are no initiator.
 """
 
 from __future__ import annotations
@@ -127,3 +128,22 @@ def test_a_group_keeps_the_name_it_gives_itself(nlp):
 
 def test_a_murder_charge_still_blocks(nlp):
     assert _triggers(nlp, "Ervin Pickens faces a murder charge in the death of Gregory Bishop.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Artillery shelled the village on Monday, killing three peasants.",
+    "The wave of violence killed three peasants in the village on Monday.",
+])
+def test_things_and_trends_are_no_initiators(nlp, text):
+    assert _initiators(nlp, text) == []
+
+
+
+def test_a_participle_describing_the_victim_names_no_doer(nlp):
+    text = "Farm workers in the north, where the assassinated leader worked as a lawyer, reacted with anger."
+    assert _initiators(nlp, text) == []
+
+
+def test_a_headline_participle_makes_its_subject_the_victim(nlp):
+    assert _initiators(nlp, "Two soldiers killed in an ambush near the border.") == []
+    assert [t for t, _ in _initiators(nlp, "Seven peasants murdered by unidentified men in the north.")] == ["unidentified men"]

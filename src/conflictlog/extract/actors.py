@@ -126,6 +126,8 @@ def _initiators(trigger: Token, syntax: ActorSyntax) -> list[tuple[Token, Perpet
         return special
     if trigger.pos_ in ("NOUN", "PROPN"):
         heads = _noun_initiators(trigger, syntax)
+    elif trigger.dep_ == "amod" and trigger.tag_ == "VBN":
+        heads = []  # "the assassinated candidate": a participle describing the victim names no doer in its clause
     elif _is_passive(trigger):
         heads = _agents(trigger)
     elif _clause_verb(trigger).lemma_.lower() in syntax.undergoer_verbs and not _has_object(trigger):
@@ -320,4 +322,11 @@ def _antecedent(token: Token) -> Token:
 
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN")
+        verb.dep_ == "acl" and verb.tag_ == "VBN") or _is_headline_passive(verb)
+
+
+def _is_headline_passive(verb: Token) -> bool:
+    """ "Four people killed, five injured in a car bomb blast": a past participle with a subject but
+    neither auxiliary nor object is a passive with its auxiliary left out; its subject is the victim."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("ROOT", "conj") and not any(
+        c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)

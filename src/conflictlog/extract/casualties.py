@@ -16,12 +16,16 @@ Rules (the words are in ``lexicons/casualties.json``; how a figure becomes a ran
 * exact figures have min == max; "at least 2" has max None.
 * a weak reading ("was shot", "was taken to hospital") says people were hit; it is dropped
   when the sentence's dead are at least as many ("was rushed to hospital, where he died").
-* a victim without a figure counts one when singular ("the driver died"); a plural without
-  a figure ("people were killed") gives no casualty rather than a guess.
+* a victim without a figure counts one when singular ("the driver died") or named ("inspector
+  tomas verdes died", "rosa campos, a teacher, was killed": a title or a description beside
+  the name); a plural without a figure ("people were killed") gives no casualty rather than a guess.
+* the attackers' own dead and wounded ("two of the kidnappers were killed", "a dead terrorist")
+  are not victims of their attack and are not counted; captured attackers are still detained.
 * a running total is background, not an incident's figure: a clause counted "since" something
   ("at least 555 kids have been killed since the rampage", "since 2007, when 28 were killed"),
   a bare year describing the people counted ("the 145 people who lost their lives in 2015"),
-  or a cumulative date ("so far this year", "to date").
+  or a cumulative date ("so far this year", "to date"), a war, a struggle or years ("7,000 people
+  have died during 10 years of civil war"), and any count of a thousand dead or more.
 """
 
 from __future__ import annotations
@@ -33,12 +37,15 @@ from spacy.tokens import Span, Token
 
 from ..models import Casualty, CasualtyKind, VictimGroup
 from .casualty_lexicon import CasualtyLexicon, default_lexicon
-from .numbers import Count, count_of, group_of
-from .victims import Reading, readings
+from .numbers import Count, count_of, counted_noun, group_of
+from .victims import Reading, is_person, readings
 
 _VICTIM_CONJ_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ"})
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _TIME_FRAME_DEPS = frozenset({"prep", "npadvmod", "advmod", "mark"})
+_SPAN_PREPS = frozenset({"in", "during", "throughout", "over"})
+_OTHER_WORDS = frozenset({"other", "more"})
+_HARMED = frozenset({CasualtyKind.KILLED, CasualtyKind.INJURED})
 
 
 def find_casualties(sent: Span) -> list[Casualty]:
@@ -53,9 +60,17 @@ def find_casualties(sent: Span) -> list[Casualty]:
     for reading in kept:
         if (reading.kind, reading.victim.i) in seen:
             continue
-        seen.add((reading.kind, reading.victim.i))
-        (hit if reading.weak else strong).extend(_casualties_of(reading, lex))
-    return _unique(strong + [c for c in hit if not _all_dead(c, strong)])
+        also = _co_objects(reading, kept)
+        seen.update((reading.kind, v.i) for v in [reading.victim, *also])
+        (hit if reading.weak else strong).extend(_casualties_of(reading, lex, also))
+    found = _unique(strong + [c for c in hit if not _all_dead(c, strong)])
+    return [c for c in found if not _is_war_total(c, lex)]
+
+
+def _is_war_total(casualty: Casualty, lex: CasualtyLexicon) -> bool:
+    """ "more than 70,000 people have died": thousands of dead are a war's total (a bomb may
+    wound a thousand people, so the wounded are kept)."""
+    return casualty.kind == CasualtyKind.KILLED and (casualty.min or 0) >= lex.war_total_at_least
 
 
 def _is_running_total(reading: Reading, lex: CasualtyLexicon) -> bool:
@@ -70,15 +85,31 @@ def _frames_a_period(token: Token, lex: CasualtyLexicon, described: bool) -> boo
     if _BARE_YEAR.fullmatch(token.text):
         return True  # "since 2007, when 28 were killed": the clause hangs from the year
     for child in token.children:
+        if child.dep_ == "advcl" and _starts_with_since(child, lex):
+            return True  # "since it was founded in 1985, more than 1,000 members have been killed"
         if child.dep_ not in _TIME_FRAME_DEPS:
             continue
         if child.lower_ in lex.since_words and (child.dep_ == "prep" or _is_perfect(token)):
             return True
         if described and child.dep_ == "prep" and any(_is_bare_year(o) for o in child.children if o.dep_ == "pobj"):
             return True
+        if child.dep_ == "prep" and child.lower_ in _SPAN_PREPS and _names_a_period(child, lex):
+            return True
         if "".join(t.text_with_ws for t in child.subtree).strip().lower() in lex.background_dates:
             return True
     return False
+
+
+def _starts_with_since(clause: Token, lex: CasualtyLexicon) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in lex.since_words for c in clause.children)
+
+
+def _names_a_period(prep: Token, lex: CasualtyLexicon) -> bool:
+    """ "during 10 years of civil war", "in the struggle": a long span, not one incident."""
+    spans = [o for o in prep.children if o.dep_ == "pobj"]
+    spans += [o for span in spans for p in span.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]
+    return any(o.lower_ in lex.period_nouns for o in spans)
 
 
 def _is_perfect(verb: Token) -> bool:
@@ -99,17 +130,63 @@ def _all_dead(hit: Casualty, strong: list[Casualty]) -> bool:
     return hit.min is not None and max(dead, default=0) >= hit.min
 
 
-def _casualties_of(reading: Reading, lex: CasualtyLexicon) -> list[Casualty]:
-    victims = [reading.victim]
+def _co_objects(reading: Reading, kept: list[Reading]) -> list[Token]:
+    """ "killed the mayor, as well as two peasants": objects of one verb are one list of victims."""
+    if reading.victim.dep_ != "dobj":
+        return []
+    verb = reading.victim.head
+    return [r.victim for r in kept if r.trigger == reading.trigger and r.kind == reading.kind
+            and r.victim != reading.victim and r.victim.dep_ == "dobj" and r.victim.head == verb
+            and _joined(verb, reading.victim, r.victim)]
+
+
+def _joined(verb: Token, first: Token, second: Token) -> bool:
+    """A conjunction of the verb stands between the two objects (not a name split in two)."""
+    low, high = sorted((first.i, second.i))
+    return any(c.dep_ == "cc" and low < c.i < high for c in verb.children)
+
+
+def _casualties_of(reading: Reading, lex: CasualtyLexicon, also: list[Token]) -> list[Casualty]:
+    victims = [reading.victim, *also]
     # "2 dead and 11 injuries" are two figures; "the car and its wounded driver" one victim.
     if reading.victim != reading.trigger and reading.trigger.dep_ != "amod":
-        victims.extend(c for c in reading.victim.conjuncts if c.pos_ in _VICTIM_CONJ_POS)
+        victims.extend(c for v in list(victims) for c in v.conjuncts if c.pos_ in _VICTIM_CONJ_POS)
+        victims.extend(_listed_appositions(reading.victim, lex))
+    if reading.kind in _HARMED:
+        victims = [v for v in victims if not _is_attacker(v, lex)]
+    if not victims:
+        return []
     text = _phrase(victims, reading.trigger)
     counted = [(v, count_of(v, lex), group_of(v, lex)) for v in victims]
     casualties = _conjoined(reading.kind, counted, text)
     for victim in [*victims, reading.trigger]:
         casualties.extend(_nested(reading.kind, victim, text, lex))
     return casualties
+
+
+def _listed_appositions(victim: Token, lex: CasualtyLexicon) -> list[Token]:
+    """ "one lieutenant, four soldiers, and three civilians": counted phrases the parse hangs as an
+    apposition are more victims, unless they break the first count down ("three people, two
+    women and a child")."""
+    counted = [a for a in victim.children if a.dep_ == "appos" and any(c.dep_ == "nummod" for c in a.children)
+               and not any(c.dep_ == "prep" and c.lower_ == "of" for c in a.children)]
+    # "Galan, the 4,015 judges of the country": after a name, only "others" continue a list
+    # ("rector ignacio ellacuria, five other Jesuits, and two women")
+    if not any(c.dep_ == "nummod" for c in victim.children):
+        counted = [a for a in counted if any(c.lower_ in _OTHER_WORDS for c in a.children)]
+    members = [t for a in counted for t in [a, *a.conjuncts] if is_person(t)]
+    counts = [count_of(t, lex) for t in members]
+    head = count_of(victim, lex)
+    if not members or head is None or any(c is None for c in counts):
+        return []
+    return [] if sum(c.min or 0 for c in counts) == head.min else members
+
+
+def _is_attacker(victim: Token, lex: CasualtyLexicon) -> bool:
+    """ "two of the kidnappers", "a dead terrorist": the attackers' own dead are not its victims."""
+    noun = counted_noun(victim, lex)
+    words = [noun, *(c for c in noun.children if c.dep_ == "compound")]  # "a guerrilla member"
+    return any(w.lemma_.lower() in lex.attacker_nouns or w.lower_ in lex.attacker_nouns for w in words)
 
 
 def _conjoined(kind: CasualtyKind, counted: list[tuple[Token, Count | None, VictimGroup]],
@@ -121,8 +198,18 @@ def _conjoined(kind: CasualtyKind, counted: list[tuple[Token, Count | None, Vict
     casualties = [Casualty(kind, group, count.min, count.max, text)
                   for count, group in known if group is not VictimGroup.ALL]
     if len(known) == len(counted):
-        casualties.append(Casualty(kind, VictimGroup.ALL, *_sum(c for c, _ in known), text))
+        total = _breakdown_total(known) or _sum(c for c, _ in known)
+        casualties.append(Casualty(kind, VictimGroup.ALL, *total, text))
     return casualties
+
+
+def _breakdown_total(known: list[tuple[Count, VictimGroup]]) -> tuple[int | None, int | None] | None:
+    """ "three people, two women and a child": the phrases after a count of people that add up
+    to it break it down; the total is the first count, not their sum."""
+    (first, group), rest = known[0], known[1:]
+    if group is not VictimGroup.ALL or len(rest) < 2 or first.min is None or first.min < 2 or first.min != first.max:
+        return None  # "a man and a boy", "two people and a child" are lists, not a breakdown
+    return (first.min, first.max) if _sum(c for c, _ in rest) == (first.min, first.max) else None
 
 
 def _sum(counts: Iterable[Count]) -> tuple[int | None, int | None]:

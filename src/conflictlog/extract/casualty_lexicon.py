@@ -76,6 +76,12 @@ class CasualtyLexicon:
     hurt_conditions: frozenset[str]
     stay_verbs: frozenset[str]
     missed_preps: frozenset[str]
+    phrasal_verbs: dict[str, CasualtyKind]
+    attacker_nouns: frozenset[str]
+    titles: frozenset[str]
+    period_nouns: frozenset[str]
+    plain_words: frozenset[str]
+    war_total_at_least: int
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> "CasualtyLexicon":
@@ -119,12 +125,32 @@ class CasualtyLexicon:
             hurt_conditions=words("hurt_conditions"),
             stay_verbs=words("stay_verbs"),
             missed_preps=words("missed_preps"),
+            phrasal_verbs=kinds(raw["phrasal_verbs"]),
+            attacker_nouns=words("attacker_nouns"),
+            titles=words("titles"),
+            period_nouns=words("period_nouns"),
+            plain_words=words("plain_words") | _trigger_words(raw),
+            war_total_at_least=int(raw["war_total_at_least"]),
         )
 
     def is_hit_only(self, text: str) -> bool:
         """True when a figure's words ("a man was shot", "was taken to hospital") say people were
         hit without saying they were injured: some of them may be the dead told elsewhere."""
         return bool(text) and self.injury_words.isdisjoint(_WORD.findall(text.lower()))
+
+
+    def specific_words(self, text: str) -> frozenset[str]:
+        """The words of a figure that name its victims in particular ("galan", "summerville",
+        "escort"): not the casualty words, pronouns, numbers or plain nouns ("a man was killed")."""
+        words = (w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in self.plain_words)
+        return frozenset(w for w in words if not any(w.startswith(t) for t in self.plain_words if len(t) > 3))
+
+
+def _trigger_words(raw: dict[str, Any]) -> frozenset[str]:
+    """Every casualty word of the lexicon ("kill" also stands for "killed", "killing")."""
+    tables = ("verbs", "weak_verbs", "intransitive_verbs", "life_verbs", "harm_verbs", "adjectives", "nouns",
+              "groups", "titles", "injury_words", "collective_nouns", "victim_nouns", "one_words", "life_nouns")
+    return frozenset(word for table in tables for word in raw[table])
 
 
 @lru_cache(maxsize=1)

@@ -3,8 +3,10 @@
 A trigger counts when the parse says it is a real event predicate: not negated ("no
 clashes"), not modal or conditional ("could attack", "if they shell"), not governed by a
 threat, plan, appeal or denial ("threatened to bomb", "calls to stop the shelling",
-"misinformation that they fired"), not judged ("this arrest is a major blow"), and not a bare
-plural naming a kind of act ("denounced summary executions"). The lexicon is data:
+"misinformation that they fired", "let us recall the massacre"), not judged ("this arrest is a
+major blow"), not a bare plural naming a kind of act ("denounced summary executions"), and not
+a figure of speech, a list of kinds or a refuted report (``figures``: "death squads", "a wave
+of kidnappings", "the fight against drug trafficking"). The lexicon is data:
 ``lexicons/events.json``.
 """
 
@@ -18,6 +20,8 @@ from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
+
+from .figures import is_figure, is_list_of_kinds
 
 _PHRASE_TOKEN = re.compile(r"[\w']+|[^\w\s]")
 
@@ -120,6 +124,10 @@ class EventLexicon:
         self.blocking_heads = frozenset(raw["blocking_heads"])
         self.weapon_heads = frozenset(raw["weapon_heads"])
         self.kind_nouns = frozenset(raw["kind_nouns"])
+        self.topic_heads = frozenset(raw["topic_heads"])
+        self.blocking_nouns = frozenset(raw["blocking_nouns"])
+        self.abstract_nouns = frozenset(raw["abstract_nouns"])
+        self.refuting_words = frozenset(raw["refuting_words"])
         self.modal_aux = frozenset(raw["modal_aux"])
         self.conditional_marks = frozenset(raw["conditional_marks"])
         self.background = re.compile("|".join(raw["background_patterns"]), re.IGNORECASE)
@@ -146,23 +154,24 @@ class EventLexicon:
         for token in sent:
             if token.i < covered_until:
                 continue
-            found = self._match_at(sent, token)
-            if found is None:
+            candidates = self.matches_at(sent, token)
+            if not candidates:
                 continue
-            span, rule = found
-            covered_until = span.end
-            hit = self._typed(span, rule, sent, forms)
-            if hit is not None and self._tells_happening(hit, sent):
-                hits.append(hit)
+            covered_until = candidates[0][0].end
+            hit = next(filter(None, (self._typed(span, rule, sent, forms) for span, rule in candidates)), None)
+            if hit is not None:
+                covered_until = hit.trigger.end
+                if self._tells_happening(hit, sent):
+                    hits.append(hit)
         return hits
 
     def _tells_happening(self, hit: EventHit, sent: Span) -> bool:
         """Whether a trigger tells that something happened, rather than an aim or a kind of act."""
         head = hit.head
-        if not is_asserted(head, self) or _is_purpose(head):
+        if not is_asserted(head, self) or _is_purpose(head) or is_figure(hit, sent, self):
             return False
         kind_noun = head.lemma_.lower() in self.kind_nouns and hit.sub_event_type != "Disrupted weapons use"
-        return not (kind_noun and (_is_judged(head) or _is_generic_plural(head, sent)))
+        return not (kind_noun and (_is_judged(head) or _is_generic_plural(head, sent) or is_list_of_kinds(head, self)))
 
     def is_weapon_word(self, token: Token) -> bool:
         """Whether ``token`` starts a trigger of explosives or weapons ("dynamite", "explosive"), not of an act ("murder")."""
@@ -176,16 +185,18 @@ class EventLexicon:
         in_names = sum(match.group().count("army") for match in self.armed_group_army.finditer(text))
         return {"army"} if in_names and in_names == len(re.findall(r"\barmy\b", text)) else set()
 
-    def _match_at(self, sent: Span, token: Token) -> tuple[Span, TriggerRule] | None:
-        for form in _token_forms(token):
+    def matches_at(self, sent: Span, token: Token) -> list[tuple[Span, TriggerRule]]:
+        """Every trigger phrase starting at ``token``, longest first, the written form's before the
+        lemma's: a fixed order, so that "explosives" is tried as written ("seized explosives") and
+        then as "explosive" ("hurled explosives") in every run."""
+        found: list[tuple[Span, TriggerRule]] = []
+        for form in dict.fromkeys((token.lower_, token.lemma_.lower())):
             for words, rule in self.index.get(form, ()):
                 end = token.i + len(words)
-                if end > sent.end:
-                    continue
                 tokens = sent.doc[token.i:end]
-                if all(word in _token_forms(t) for word, t in zip(words, tokens)):
-                    return tokens, rule
-        return None
+                if end <= sent.end and all(word in _token_forms(t) for word, t in zip(words, tokens)):
+                    found.append((tokens, rule))
+        return sorted(found, key=lambda match: -len(match[0]))
 
     def _typed(self, span: Span, rule: TriggerRule, sent: Span, forms: set[str]) -> EventHit | None:
         if rule.pos and span.root.pos_ not in rule.pos or _is_name_part(span):
@@ -358,8 +369,9 @@ def is_asserted(head: Token, lexicon: EventLexicon) -> bool:
     """False when the trigger is negated, modal, conditional or under a blocking word."""
     verb = governing_verb(head)
     words = {head, verb}
-    # "will be thrown out, executed": a conjunct without its own subject shares the first verb's modal
-    while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+    # "will be thrown out, executed": a conjunct without its own subject shares the first verb's modal;
+    # "will continue attacking", "would have to kidnap": so does a verb completing another
+    while verb.dep_ == "xcomp" or (verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children)):
         verb = verb.head
         words.add(verb)
     for word in words:

@@ -12,6 +12,9 @@ attached that way. Modifiers before the figure turn it into a range:
     "dozens" -> 24..None, "scores" -> 40..None, "hundreds" -> 200..None, "a dozen" -> 12..12
     "no one", "nobody", "no <noun>"        -> 0..0
     a singular noun, name or he/she        -> 1..1 ("a 5-year-old", "the driver", "his wife")
+    a name whose tags an all-capitals text lost -> 1..1 ("inspector tomas verdes", "rosa campos, a
+                                              teacher", "tunqui, 25", "galdamez was injured")
+    "the couple"                           -> 2..2; "neither X nor Y" -> 0..0
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from ..models import VictimGroup
 from .casualty_lexicon import Bound, CasualtyLexicon
 
 _SINGULAR_TAGS = frozenset({"NN", "NNP", "JJ"})
+_CLAUSE_DEPS = frozenset({"relcl"})  # "identified as a 17-year-old" (acl) still gives an age
 _NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "det", "predet", "nmod"})
 
 
@@ -49,8 +53,11 @@ def is_age(token: Token, lex: CasualtyLexicon) -> bool:
 
 def victim_age(victim: Token, lex: CasualtyLexicon) -> int | None:
     """The age in years written inside the victim phrase ("an 8-year-old girl" -> 8)."""
+    clauses = [c for c in victim.children if c.dep_ in _CLAUSE_DEPS]
+    inside = {t.i for clause in clauses for t in clause.subtree}
     for token in victim.subtree:
-        if token.like_num and is_age(token, lex) and token.head.lower_.startswith("year"):
+        # "rodrigo lara, who was murdered six years ago": a clause's years are no age
+        if token.i not in inside and token.like_num and is_age(token, lex) and token.head.lower_.startswith("year"):
             return number_value(token.text)
     return None
 
@@ -72,7 +79,7 @@ def count_of(victim: Token, lex: CasualtyLexicon) -> Count | None:
 
 def group_of(victim: Token, lex: CasualtyLexicon) -> VictimGroup:
     """The victim group a phrase names: by its noun, then its modifiers, then a child's age."""
-    noun = _counted_noun(victim, lex)
+    noun = counted_noun(victim, lex)
     for word in (noun.lemma_.lower(), noun.lower_):
         if word in lex.groups:
             return lex.groups[word]
@@ -85,7 +92,7 @@ def group_of(victim: Token, lex: CasualtyLexicon) -> VictimGroup:
     return VictimGroup.ALL
 
 
-def _counted_noun(victim: Token, lex: CasualtyLexicon) -> Token:
+def counted_noun(victim: Token, lex: CasualtyLexicon) -> Token:
     """The noun a quantity counts: "two of the soldiers", "dozens of people" -> the pobj."""
     quantity = victim.like_num or victim.pos_ == "PRON" or victim.lower_ in lex.vague_quantities
     if quantity or victim.lower_ in lex.nobody:
@@ -100,19 +107,52 @@ def _counted_noun(victim: Token, lex: CasualtyLexicon) -> Token:
 def _is_negated(victim: Token, lex: CasualtyLexicon) -> bool:
     if victim.lower_ in lex.nobody:
         return True
+    # "neither the driver nor his wife was hurt"
+    if any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in [*victim.children, *victim.head.children]):
+        return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in victim.children)
 
 
 def _is_single(victim: Token, lex: CasualtyLexicon) -> bool:
     if victim.lower_ in lex.one_words:
         return True
-    if victim.lower_ in lex.collective_nouns or victim.tag_ not in _SINGULAR_TAGS:
+    if victim.lower_ in lex.collective_nouns:
+        return False
+    if _is_named_person(victim, lex):
+        return True
+    if victim.tag_ not in _SINGULAR_TAGS:
         return False
     # An adjective stands for a person only as "a 5-year-old"; a bare noun with no
     # determiner is usually a mass or generic use ("fire killed livestock").
     if victim.tag_ == "JJ":
         return victim_age(victim, lex) is not None
     return victim.tag_ == "NNP" or any(c.dep_ in ("det", "poss") for c in victim.children)
+
+
+def _is_named_person(victim: Token, lex: CasualtyLexicon) -> bool:
+    """One person named, though an all-capitals text often loses the name's tags: a person's
+    name ("luis carlos galan"), a title before it ("inspector eulogio flores"), or a singular
+    description beside it ("orlando gomez, a street vendor")."""
+    if victim.ent_type_ == "PERSON" and victim.pos_ == "PROPN":
+        return True
+    if victim.pos_ not in ("NOUN", "PROPN", "ADJ") or any(c.dep_ == "nummod" for c in victim.children):
+        return False
+    if victim.lower_ in lex.titles and victim.tag_ == "NN" and not victim.conjuncts:
+        # "former minister francisco guerrero died": the name hangs elsewhere; "minister and
+        # president of the court" may be one person's titles, so a conjoined title is not counted
+        return True
+    titled = any(t.lower_ in lex.titles for t in victim.lefts if t.dep_ in ("compound", "amod"))
+    titled = titled or any(t.lower_ in lex.titles for t in victim.subtree if t.dep_ == "compound" and t.i < victim.i)
+    described = any(c.dep_ == "appos" and (c.tag_ in ("NN", "NNP") or c.like_num) for c in victim.children)
+    return titled or described or _is_bare_subject(victim)
+
+
+def _is_bare_subject(victim: Token) -> bool:
+    """ "navas died and galdamez was injured": a singular subject with no determiner is a name
+    whose tags the all-capitals text lost (a count noun as subject needs a determiner)."""
+    if victim.tag_ != "NN" or victim.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod", "amod", "prep") for c in victim.children)
 
 
 def _vague_count(victim: Token, lex: CasualtyLexicon) -> Count | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Span as SpacySpan, Token
 
 from ..models import Span
 
@@ -29,6 +29,8 @@ _CORNER_PREPOSITIONS = {"at", "near"}
 # "taken to Presence Saint Francis Hospital in Evanston": where the hospital is, not the scene.
 _CARE_NOUNS = {"hospital", "center", "centre", "clinic", "infirmary"}
 _TRANSFER_VERBS = {"take", "transport", "rush", "fly", "airlift", "bring", "carry", "drive", "transfer"}
+# Joining words inside Spanish and Portuguese place names ("San Miguel de Mercedes", "San José Las Flores").
+_NAME_JOINERS = {"de", "del", "la", "las", "los", "da", "do", "das", "dos"}
 # "Raekwon Shannon of Spokane", "Jeremiah Washington, 24, of Memphis": where a person named
 # just before comes from is a residence, not where anything happened.
 _NAME_POS = {"PROPN", "NUM"}
@@ -42,17 +44,48 @@ def span_of(text: str, start: int, end: int) -> Span:
 def place_spans(sent: SpacySpan, text: str, after: int = 0) -> list[Span]:
     """GPE/LOC/FAC entities of ``sent`` used as places ("X district" kept whole)."""
     spans: list[Span] = []
+    covered = sent.start
     for ent in sent.ents:
-        if ent.label_ not in PLACE_LABELS or ent.start_char < after:
+        if ent.label_ not in PLACE_LABELS or ent.start_char < after or ent.start < covered:
             continue
         if (_names_actor(ent) and not _owns_city_part(ent)) or _is_person_name(ent) or _is_neighbourhood(ent) \
                 or _is_street_corner(ent) or _is_residence(ent) or _locates_a_hospital(ent):
             continue
-        end = ent.end
+        end = covered = _name_end(ent, sent.end, text)
         if end < sent.end and sent.doc[end].lower_ in _ADMIN_WORDS:
             end += 1
         spans.append(span_of(text, ent.start_char, sent.doc[end - 1].idx + len(sent.doc[end - 1])))
     return spans
+
+
+def _name_end(ent: SpacySpan, limit: int, text: str) -> int:
+    """The end of the place's whole name: "SAN MIGUEL DE MERCEDES", "SANTA MARIA DEL VALLE",
+    "LA ESPERANZA" are one place each, though the recogniser often stops at or just after the
+    joining word. A name goes on only with a word capitalised in the document's own text (the
+    parsed text may be re-cased); a trailing "LA" only in upper-case text or lower-case
+    itself (in mixed-case text "LA Tuesday" is Los Angeles)."""
+    doc, end = ent.doc, ent.end
+    while end < limit:
+        following = end
+        while following < limit and doc[following].lower_ in _NAME_JOINERS:
+            following += 1
+        joined = following > end or _trailing_joiner(doc[end - 1], text)
+        if not joined or following >= limit or not _capitalised(doc[following], text):
+            break
+        end = following + 1
+    return end
+
+
+def _trailing_joiner(token: Token, text: str) -> bool:
+    if token.lower_ not in _NAME_JOINERS:
+        return False
+    written = text[token.idx:token.idx + len(token)]
+    sentence = text[token.sent.start_char:token.sent.end_char]
+    return written.islower() or sentence.isupper()
+
+
+def _capitalised(token: Token, text: str) -> bool:
+    return token.is_alpha and text[token.idx].isupper()
 
 
 def date_spans(sent: SpacySpan, text: str, after: int = 0) -> list[Span]:

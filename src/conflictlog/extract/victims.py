@@ -5,11 +5,14 @@ The victim is found through the dependency parse, never by distance:
 * passive casualty verb: its subject ("two people were killed", "a man was shot and killed");
 * active casualty verb: its object ("gunmen killed three villagers", "killing his wife"),
   so a perpetrator's number ("two officers shot the man") is never a victim count;
-* intransitive verb: its subject ("the driver died", "he lost his life", "she suffered injuries");
+* intransitive verb: its subject ("the driver died", "he passed away", "he lost his life", "she
+  suffered injuries"); "the attack claimed the lives of two judges": the "of" objects;
   "they" stands for the people of the clause it hangs from ("were taken to a hospital, where they died");
-* adjective: the noun it modifies or predicates ("three injured", "left two people dead");
-* noun: its own figure ("11 injuries", "no casualties"), its "of" object ("the bodies of five men")
-  or its possessor ("a man's body"); "the homicide victim" is a dead one;
+* adjective: the noun it modifies or predicates ("three injured", "left two people dead", "the
+  two murdered women", "left four children injured" however the parse hangs the participle);
+* noun: its own figure ("11 injuries", "no casualties"), its "of" object ("the bodies of five men",
+  "the kidnapping and assassination of five students") or its possessor ("a man's body");
+  "the homicide victim" is a dead one;
 * "death toll": the figure the toll rises to or stands at.
 
 * a hurt state: "left a man in critical condition", "a victim with gunshot wounds",
@@ -58,7 +61,8 @@ def readings(sent: Span, lex: CasualtyLexicon) -> list[Reading]:
 
 
 def _token_readings(token: Token, lex: CasualtyLexicon) -> list[Reading]:
-    if token.lower_ in lex.adjectives and (token.pos_ == "ADJ" or token.dep_ in ("amod", "oprd", "acomp")):
+    if token.lower_ in lex.adjectives and (token.pos_ == "ADJ" or token.dep_ in ("amod", "oprd", "acomp")
+                                           or _is_object_complement(token)):
         return _adjective_readings(token, lex)
     if token.pos_ in ("VERB", "AUX"):
         return _verb_readings(token, lex)
@@ -71,7 +75,7 @@ def _adjective_readings(adjective: Token, lex: CasualtyLexicon) -> list[Reading]
     kind = lex.adjectives[adjective.lower_]
     if adjective.dep_ == "amod":
         victims = [adjective.head] if adjective.head.pos_ in _VICTIM_POS else []
-    elif adjective.dep_ == "oprd":
+    elif adjective.dep_ == "oprd" or _is_object_complement(adjective):
         victims = _objects(adjective.head) or _subjects(adjective.head, ("nsubj", "nsubjpass"))
         if not victims and adjective.head.dep_ == "acl":
             victims = [adjective.head.head]  # "a man shot dead by police"
@@ -80,13 +84,23 @@ def _adjective_readings(adjective: Token, lex: CasualtyLexicon) -> list[Reading]
     return [Reading(kind, victim, adjective) for victim in victims]
 
 
+def _is_object_complement(word: Token) -> bool:
+    """ "left four children injured": a participle the parse hangs as the verb's xcomp after its object."""
+    return word.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.i < word.i for c in word.head.children)
+
+
 def _verb_readings(verb: Token, lex: CasualtyLexicon) -> list[Reading]:
     if _is_irrealis(verb, lex):
         return []
     lemma = verb.lemma_.lower()
-    objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
-    if lemma in lex.life_verbs and objects & lex.life_nouns:
-        return _subject_readings(verb, lex.life_verbs[lemma], lex)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    lives = [o for o in objects if o.lemma_.lower() in lex.life_nouns]
+    if lemma in lex.life_verbs and lives:
+        return _life_readings(verb, lives[0], lex.life_verbs[lemma], lex)
+    phrasal = _phrasal_lemma(verb)
+    if phrasal in lex.phrasal_verbs:
+        return _subject_readings(verb, lex.phrasal_verbs[phrasal], lex)
+    objects = {o.lemma_.lower() for o in objects}
     if lemma in lex.harm_verbs and objects & lex.harm_nouns:
         return _subject_readings(verb, lex.harm_verbs[lemma], lex, weak=True)
     if lemma in lex.intransitive_verbs:
@@ -103,9 +117,23 @@ def _verb_readings(verb: Token, lex: CasualtyLexicon) -> list[Reading]:
     return []
 
 
+def _life_readings(verb: Token, lives: Token, kind: CasualtyKind, lex: CasualtyLexicon) -> list[Reading]:
+    """ "he lost his life": the subject died; "the attack claimed the lives of two judges": those named."""
+    named = [victim for victim in _of_objects(lives) if is_person(victim)]
+    if named:
+        return [Reading(kind, victim, verb) for victim in named]
+    return _subject_readings(verb, kind, lex)
+
+
+def _phrasal_lemma(verb: Token) -> str:
+    """The verb with its particle ("passed away" -> "pass away"), or the bare lemma."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles[:1]])
+
+
 def _subject_readings(verb: Token, kind: CasualtyKind, lex: CasualtyLexicon, *, weak: bool = False) -> list[Reading]:
     victims = [v for subject in _subjects(verb, ("nsubj",)) for v in _pronoun_referents(subject, verb, lex)]
-    return [Reading(kind, victim, verb, weak) for victim in victims if _is_person(victim)]
+    return [Reading(kind, victim, verb, weak) for victim in victims if is_person(victim)]
 
 
 def _pronoun_referents(subject: Token, verb: Token, lex: CasualtyLexicon) -> list[Token]:
@@ -129,7 +157,7 @@ def _patient_readings(verb: Token, kind: CasualtyKind, *, weak: bool,
         victims = _objects(verb)
         if not victims and (subject_fallback or verb.tag_ == "VBN"):
             victims = _subjects(verb, ("nsubj",))  # headline style: "Three killed in shooting"
-    return [Reading(kind, victim, verb, weak) for victim in victims if _is_person(victim)]
+    return [Reading(kind, victim, verb, weak) for victim in victims if is_person(victim)]
 
 
 def _is_aimed_only(verb: Token, lex: CasualtyLexicon) -> bool:
@@ -150,7 +178,7 @@ def _state_readings(state: Token, lex: CasualtyLexicon) -> list[Reading]:
         return []
     else:
         victims = _objects(holder) or _subjects(holder, ("nsubj", "nsubjpass"))
-    return [Reading(CasualtyKind.INJURED, victim, state, weak=True) for victim in victims if _is_person(victim)]
+    return [Reading(CasualtyKind.INJURED, victim, state, weak=True) for victim in victims if is_person(victim)]
 
 
 def _is_hurt_state(state: Token, prep: Token, lex: CasualtyLexicon) -> bool:
@@ -164,7 +192,7 @@ def _is_hurt_state(state: Token, prep: Token, lex: CasualtyLexicon) -> bool:
     return lemma in lex.hospital_nouns and prep.head.lemma_.lower() in lex.stay_verbs
 
 
-def _is_person(token: Token) -> bool:
+def is_person(token: Token) -> bool:
     """Dates, sums and times are never victims ("killed Jan. 11", "the murder of 2016")."""
     if _YEAR.fullmatch(token.text):
         return False
@@ -189,7 +217,9 @@ def _noun_readings(noun: Token, lex: CasualtyLexicon) -> list[Reading]:
     if counted:
         return [Reading(lex.nouns[lemma], noun, noun)]
     victims = _of_objects(noun) or [c for c in noun.children if c.dep_ == "poss"]
-    return [Reading(lex.nouns[lemma], victim, noun) for victim in victims if _is_person(victim)]
+    if not victims and noun.dep_ == "conj":
+        victims = _of_objects(noun.head)  # "the kidnapping and murder of five students"
+    return [Reading(lex.nouns[lemma], victim, noun) for victim in victims if is_person(victim)]
 
 
 def _modifiers(noun: Token) -> list[Token]:
@@ -247,7 +277,7 @@ def _is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
     # "was shot and killed Jan. 11": a date parsed as an object makes no active clause.
-    has_subject = any(c.dep_ == "nsubj" or (c.dep_ == "dobj" and _is_person(c)) for c in verb.children)
+    has_subject = any(c.dep_ == "nsubj" or (c.dep_ == "dobj" and is_person(c)) for c in verb.children)
     return verb.dep_ == "conj" and not has_subject and verb.head != verb and _is_passive(verb.head)
 
 

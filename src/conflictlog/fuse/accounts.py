@@ -17,6 +17,15 @@ Figures of an account follow the rules of ``fuse.local`` (largest lower bound; p
 said to be hit are its dead first). The dead another account of the same happening tells are
 among the hit too: "police found him with gunshot wounds" and "his family mourns his death"
 count one dead, not one dead and one injured.
+
+A figure is told once per happening: when several accounts give the same figure (kind, victim
+group, range), the first named speaker keeps it and the others corroborate it without it (their
+records stay, as sources); otherwise one death told by three speakers reads as three. Different
+figures stay with each account, and a denial keeps what it denies. Across the happenings of one
+report, a killed or injured figure that repeats an earlier happening's figure with no other
+particular words ("Galan was killed" ... "Galan's murder"; "a man was shot" ... "he died") is
+the same dead told again and is dropped from the later happening; the same figure about other
+named victims ("senator Ruiz" ... "judge Ortega") is kept.
 """
 
 from __future__ import annotations
@@ -26,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..extract.casualty_lexicon import default_lexicon
-from ..models import Attribution, Casualty, CasualtyKind, Dispute, Event, IncidentCasualty, Span, VictimGroup
+from ..models import Attribution, Casualty, CasualtyKind, Dispute, Event, IncidentCasualty, Span, Stance, VictimGroup
 from .local import best_location, combine_casualties, lead_event, merge_actors
 
 AccountKey = tuple[int, str | None, str]
@@ -42,15 +51,68 @@ def merge_accounts(events: list[Event]) -> list[Event]:
     joined = sorted((sorted(members, key=lambda e: order[id(e)]) for members in accounts.values()),
                     key=lambda members: order[id(members[0])])
     dead = _dead_per_happening(events)
-    return [merge_account(members, dead.get(members[0].group, [])) if len(members) > 1
-            else _hits_among_dead(members[0], dead.get(members[0].group, [])) for members in joined]
+    merged = [merge_account(members, dead.get(members[0].group, [])) if len(members) > 1
+              else _single_account(members[0], dead.get(members[0].group, [])) for members in joined]
+    return _repeats_of_other_happenings(_figures_told_once(merged))
 
 
-def _hits_among_dead(event: Event, dead_elsewhere: list[IncidentCasualty]) -> Event:
-    """A one-mention account, its people only said to be hit read against the happening's dead."""
+def _figures_told_once(accounts: list[Event]) -> list[Event]:
+    """Each figure of a happening in one account only: the first named speaker who gives it keeps
+    it, and a later account (or the reporter's unattributed narrative) that repeats it the same
+    corroborates it without counting the same dead twice. Denials keep what they deny."""
+    told: set[tuple[int, CasualtyKind, VictimGroup, int | None, int | None]] = set()
+    kept: dict[int, list[Casualty]] = {}
+    for account in sorted(accounts, key=_teller_rank):
+        if account.attribution.stance == Stance.DENIED:
+            continue
+        figures = [(account.group, c.kind, c.group, c.min, c.max) for c in account.casualties]
+        kept[id(account)] = [c for c, key in zip(account.casualties, figures) if key not in told]
+        told.update(figures)
+    return [replace(a, casualties=kept[id(a)]) if len(kept.get(id(a), a.casualties)) < len(a.casualties) else a
+            for a in accounts]
+
+
+FigureKey = tuple[CasualtyKind, VictimGroup, int | None, int | None]
+
+
+def _repeats_of_other_happenings(accounts: list[Event]) -> list[Event]:
+    """A killed or injured figure that repeats one an earlier happening of the report gave, with
+    none but the same particular words ("Galan was killed" ... "Galan's murder", "a man was shot"
+    ... "he died"), counts the same dead again: the later happening does not count them."""
+    told: dict[FigureKey, list[tuple[int, frozenset[str]]]] = {}
+    changed = []
+    for account in accounts:
+        if account.attribution.stance == Stance.DENIED:
+            changed.append(account)
+            continue
+        kept = [c for c in account.casualties if not _is_repeat(c, account.group, told)]
+        changed.append(replace(account, casualties=kept) if len(kept) < len(account.casualties) else account)
+    return changed
+
+
+def _is_repeat(casualty: Casualty, group: int, told: dict[FigureKey, list[tuple[int, frozenset[str]]]]) -> bool:
+    if casualty.kind not in (CasualtyKind.KILLED, CasualtyKind.INJURED) or not casualty.min:
+        return False
+    words = default_lexicon().specific_words(casualty.text)
+    earlier = told.setdefault((casualty.kind, casualty.group, casualty.min, casualty.max), [])
+    if any(other != group and (not words or not seen or words & seen) for other, seen in earlier):
+        return True
+    earlier.append((group, words))
+    return False
+
+
+def _teller_rank(account: Event) -> bool:
+    """Named speakers first (sorted() keeps text order among equals)."""
+    return not (account.attribution.source or account.attribution.via)
+
+
+def _single_account(event: Event, dead_elsewhere: list[IncidentCasualty]) -> Event:
+    """A one-mention account, its people only said to be hit read against the happening's dead,
+    and the others "also" killed added to its first count."""
     lexicon = default_lexicon()
     hit = any(c.kind == CasualtyKind.INJURED and lexicon.is_hit_only(c.text) for c in event.casualties)
-    return replace(event, casualties=_casualties([event], dead_elsewhere)) if hit and dead_elsewhere else event
+    more = any(_MORE_VICTIMS.search(c.text) for c in event.casualties)
+    return replace(event, casualties=_casualties([event], dead_elsewhere)) if (hit and dead_elsewhere) or more else event
 
 
 def _dead_per_happening(events: list[Event]) -> dict[int, list[IncidentCasualty]]:

@@ -4,6 +4,12 @@ Blocking: a member is compared only with members of the same country whose day l
 ``DATE_WINDOW_DAYS`` and whose place lies in the same or a neighbouring one-degree grid
 cell; members placed no better than a region share one cell per country (and members of no
 known country one cell of their own) that every member of the country is compared with.
+A member whose place stands on weak evidence (``profile.weak_place``: a headline's or outlet's
+town the body never names) is filed in that last cell, which every member is compared with:
+its town may be wrong, even its country. A member is also filed under its place's name, and
+compared with every member whose report names that place ("Germantown" in a Philadelphia report
+finds the member placed in Germantown, Maryland, by a namesake): the pair score does not let
+such places veto (``score.places_unsure``).
 Members without any day are compared only with their copies. Within a block every pair is scored
 (``conflictlog.fuse.score``).
 
@@ -23,8 +29,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .profile import MemberProfile
-from .score import DATE_WINDOW_DAYS, PairScore, TermRarity, is_copy_pair, score_pair, veto_reason
+from .profile import MemberProfile, place_words
+from .score import DATE_WINDOW_DAYS, PairScore, TermRarity, is_copy_pair, names_place, score_pair, veto_reason
 
 Block = tuple[str, str]
 
@@ -39,7 +45,9 @@ class Link:
 
 
 def block_of(profile: MemberProfile) -> Block:
-    """The (country, grid cell) a member is filed under."""
+    """The (country, grid cell) a member is filed under (one on a weak place: with those of no known country)."""
+    if profile.place_weak:
+        return "?", "?"
     country = profile.country_code or "?"
     if profile.lat is None or profile.lon is None:
         return country, "?"
@@ -58,7 +66,18 @@ def neighbour_blocks(profile: MemberProfile) -> list[Block]:
 
 def share_block(a: MemberProfile, b: MemberProfile) -> bool:
     """Whether blocking would compare ``a`` and ``b`` (dates aside)."""
-    return block_of(b) in neighbour_blocks(a) or block_of(a) in neighbour_blocks(b)
+    return (block_of(b) in neighbour_blocks(a) or block_of(a) in neighbour_blocks(b)
+            or names_place(a, b) or names_place(b, a))
+
+
+def _filed_under(profile: MemberProfile) -> list[Block]:
+    """The member's block, and its place's name: reports naming that place look it up there."""
+    words = place_words(profile.place)
+    return [block_of(profile)] + ([("named", max(words, key=lambda w: (len(w), w)))] if words else [])
+
+
+def _looked_up(profile: MemberProfile) -> list[Block]:
+    return neighbour_blocks(profile) + [("named", term) for term in profile.terms]
 
 
 def candidate_pairs(profiles: Sequence[MemberProfile]) -> Iterator[tuple[MemberProfile, MemberProfile]]:
@@ -67,7 +86,8 @@ def candidate_pairs(profiles: Sequence[MemberProfile]) -> Iterator[tuple[MemberP
     by_block: dict[Block, list[MemberProfile]] = defaultdict(list)
     for profile in profiles:
         if profile.member_id in days:
-            by_block[block_of(profile)].append(profile)
+            for block in _filed_under(profile):
+                by_block[block].append(profile)
     for members in by_block.values():
         members.sort(key=lambda p: days[p.member_id])
     seen: set[tuple[str, str]] = set()
@@ -85,7 +105,7 @@ def _near_in_time(profile: MemberProfile, by_block: dict[Block, list[MemberProfi
     day = days.get(profile.member_id)
     if day is None:
         return
-    for block in neighbour_blocks(profile):
+    for block in _looked_up(profile):
         members = by_block.get(block, [])
         start = bisect_left(members, day - DATE_WINDOW_DAYS, key=lambda p: days[p.member_id])
         for other in members[start:]:

@@ -38,6 +38,7 @@ class MemberProfile:
     country_code: str | None = None
     admin1: str | None = None
     place: str | None = None
+    place_weak: bool = False         # the place is no words of the body's (``weak_place``): it vetoes nothing
     actors: list[str] = field(default_factory=list)
     figures: dict[str, list[int | None]] = field(default_factory=dict)   # "killed/all" -> [min, max]
     terms: list[str] = field(default_factory=list)
@@ -85,6 +86,7 @@ def build_profile(document: Document, incident: Incident, events: list[Event], t
         lat=location.lat if precise else None, lon=location.lon if precise else None,
         country_code=location.country_code, admin1=location.admin1,
         place=(location.name or location.text or "").casefold() or None if precise else None,
+        place_weak=precise and weak_place(location, terms),
         actors=sorted({(a.name or a.text).casefold() for a in incident.actors}),
         figures=_asserted_figures(events), terms=terms,
     )
@@ -93,6 +95,26 @@ def build_profile(document: Document, incident: Incident, events: list[Event], t
 def _is_precise(location: Location) -> bool:
     """A town or better: a country's or region's centre says nothing about where it happened."""
     return location.precision in (GeoPrecision.EXACT, GeoPrecision.TOWN, GeoPrecision.DISTRICT)
+
+
+def weak_place(location: Location, terms: list[str]) -> bool:
+    """Whether ``location`` stands on weak evidence: no words of the report placed it and the report's
+    names (``terms``, from its body) do not name it either.
+
+    Such a place is a fallback's: the town of the headline or of the outlet's name ("Man shot in
+    Frankford", "- WMC Action News 5 - Memphis, Tennessee"), which is often the city that covers a
+    suburb, a namesake, or wrong. A fallback town the body does write (a dateline, "Burbank police")
+    is as firm as any. The report's names, not its text, decide: a full re-fuse has only those.
+    """
+    if location.text:
+        return False
+    named = place_words(location.name)
+    return bool(named) and not named <= set(terms)
+
+
+def place_words(name: str | None) -> set[str]:
+    """The words of a place's name that a report's names (``key_terms``) would hold ("fort lauderdale": lauderdale)."""
+    return {word for word in re.findall(r"\w+", (name or "").casefold()) if len(word) > 2} - _common_capitalised()
 
 
 def _asserted_figures(events: list[Event]) -> dict[str, list[int | None]]:

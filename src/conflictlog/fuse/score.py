@@ -6,6 +6,16 @@ neither joins nor splits by itself. Some differences veto the pair outright: dif
 countries, places more than ``MAX_KM`` apart, dates more than ``DATE_WINDOW_DAYS`` apart,
 event types of incompatible families (a protest is not a shelling).
 
+Two places that cannot tell the reports apart veto nothing either (``places_unsure``):
+- a place on weak evidence (``profile.weak_place``: the town of a headline or of the outlet's
+  name that the body never writes): the town a local outlet covers is often not the suburb of
+  the happening, and a headline's town can be a namesake;
+- a place the other report names too ("Germantown" in a Philadelphia report, "Killeen" in
+  the Belton court report): both report about it, so a distance between the two is the
+  geocoder's choice of namesake ("Germantown, Maryland") or a neighbourhood against its city.
+Their country and distance veto no pair, and a distance beyond 2 km counts as a missing place,
+not a disagreement; the same town still agrees.
+
 Agreeing on type and day is not enough: in a war, many reports of one country and week
 share both. A pair merges only with two pieces of *identifying evidence* (a copy needs none):
 the same precise place (a town or better, same name or within 2 km), shared rare names
@@ -18,7 +28,7 @@ actors ("terrorists") and figures of zero identify nothing.
 |-----------|------------------------------------------------------------------------|--------|
 | type      | same sub-type family: 1, same ACLED type: 0.8, compatible family: 0.5   | 1      |
 | date      | same day 1, one day 0.7, two 0.4, else 0.1                              | 1.5    |
-| place     | 1 within 2 km or the same place name, falling linearly to 0 at 50 km    | 1      |
+| place     | 1 within 2 km or the same place name, falling linearly to 0 at 50 km (unsure places: as missing) | 1 |
 | actors    | share of the smaller actor set named by both (only when both name some) | 0.5    |
 | figures   | share of common (kind, group) figures that agree; a later, higher figure half agrees | 1.5 |
 | terms     | rarity-weighted shared names/ages/house numbers, saturating (``TermRarity``) | 4 |
@@ -32,7 +42,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from .profile import MemberProfile
+from .profile import MemberProfile, place_words
 
 DATE_WINDOW_DAYS = 7
 MAX_KM = 100.0
@@ -124,10 +134,11 @@ def is_copy_pair(a: MemberProfile, b: MemberProfile) -> bool:
 
 def veto_reason(a: MemberProfile, b: MemberProfile) -> str | None:
     """Why ``a`` and ``b`` can never be one incident, or None."""
-    if a.country_code and b.country_code and a.country_code != b.country_code:
+    firm = not places_unsure(a, b)
+    if firm and a.country_code and b.country_code and a.country_code != b.country_code:
         return f"different countries ({a.country_code} vs {b.country_code})"
     distance = km_between(a, b)
-    if distance is not None and distance > MAX_KM:
+    if firm and distance is not None and distance > MAX_KM:
         return f"{distance:.0f} km apart"
     gap = days_between(a.date, b.date)
     if gap is not None and gap > DATE_WINDOW_DAYS:
@@ -135,6 +146,18 @@ def veto_reason(a: MemberProfile, b: MemberProfile) -> str | None:
     if _family(a.event_type) != _family(b.event_type):
         return f"incompatible event types ({a.event_type} vs {b.event_type})"
     return None
+
+
+def places_unsure(a: MemberProfile, b: MemberProfile) -> bool:
+    """Whether the pair's places cannot tell the reports apart (module docstring): one is weak, or
+    one report names the other's place among its own names."""
+    return a.place_weak or b.place_weak or names_place(a, b) or names_place(b, a)
+
+
+def names_place(a: MemberProfile, b: MemberProfile) -> bool:
+    """Whether ``a``'s names include every distinctive word of ``b``'s place."""
+    words = place_words(b.place)
+    return bool(words) and words <= set(a.terms)
 
 
 def identifying_evidence(a: MemberProfile, b: MemberProfile, rarity: TermRarity = _NO_RARITY) -> list[str]:
@@ -196,6 +219,8 @@ def _place(a: MemberProfile, b: MemberProfile) -> tuple[float, float, str]:
         return 1.0, _WEIGHTS["place"], f"same place {a.place}"
     if distance is None:
         return _missing("place", "a place is not geocoded")
+    if distance > _SAME_PLACE_KM and places_unsure(a, b):
+        return _missing("place", f"places {distance:.1f} km apart, one weak or named by both")
     value = 1.0 if distance <= 2 else max(0.0, 1 - (distance - 2) / 48)
     return value, _WEIGHTS["place"], f"places {distance:.1f} km apart"
 

@@ -8,7 +8,8 @@ subdivisions the document names ("Utah", "Colo.") are kept as regions, so that a
 common name is looked for in the state the report is about. A nationality adjective of the
 story ("THE SALVADORAN ARMY") counts for its country like an unambiguous place, once per use
 (up to two). A country name used as a modifier ("U.S. aid", "THE U.S. EMBASSY") says who,
-not where: it is no evidence here, and no event place. A wire dateline's country ("MOSCOW
+not where: it is no evidence here, and no event place; a place named in passing still is
+evidence ("a Florida mother", ``asides``). A wire dateline's country ("MOSCOW
 (USSR), 6 JUL 89") only places the filing office and is no evidence either.
 """
 
@@ -21,9 +22,10 @@ from dataclasses import dataclass, field
 
 from ..models import Document, Location, Mention, Span
 from ..text import find_dateline
+from .asides import is_aside
 from .demonyms import demonym_countries
 from .gazetteer import Gazetteer, Place
-from .names import without_article
+from .names import name_key, without_article
 
 # How much each kind of evidence counts towards a country of the document.
 _NAMED_COUNTRY = 2.0
@@ -34,14 +36,19 @@ _DEMONYM = 1.0
 # A story that keeps saying "SALVADORAN" is about El Salvador; one "Mexican restaurant" is not.
 _DEMONYM_USES_COUNTED = 2
 _NEXT_WORD = re.compile(r" ([A-Za-z][\w-]*)")
+# "New Zealand-born", "Chicago-based", "U.S.-led": a name joined to the next word by a hyphen modifies it.
+_HYPHENATED = re.compile(r"-[A-Za-z]")
 _FUNCTION_WORDS = frozenset(
     "and or but nor in on at to of for from with by into near as is was were are be been has have had will would "
     "said says say the a an that which who where when while after before since during amid "
-    # "San Miguel department last night", "the U.S. this week": time words follow a place, they are not modified by it
-    "last this next yesterday today tonight overnight early late earlier later".split()
+    # "San Miguel department last night", "in Gastonia Monday": time words follow a place, they are not modified by it
+    "last this next yesterday today tonight overnight early late earlier later "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 # "AURORA, Colo. (CBS4) –": the pieces after the place, without the outlet in brackets.
 _QUALIFIER_SPLIT = re.compile(r"[,(\[]")
+# The last word of a county's or a province's name ("Los Angeles County", "USULUTAN DEPARTMENT").
+_UNIT_WORDS = frozenset({"county", "parish", "district", "department", "province", "municipality"})
 # Feature codes of the areas a dateline qualifier names: a state (first-level subdivision) or a country.
 _AREA_CODES = frozenset({"ADM1", "PCLI"})
 
@@ -79,17 +86,16 @@ class DocContext:
             qualifiers = {q: gazetteer.candidates(q) for q in _dateline_qualifiers(rest)}
             context.dateline_areas = [place for found in qualifiers.values() for place in found
                                       if place.feature_code in _AREA_CODES]
-            context._add_dateline_hint(gazetteer.candidates(dateline.place.text))
+            context._add_dateline_hint(dateline.place.text, gazetteer.candidates(dateline.place.text))
             # "MOSCOW (USSR), 6 JUL 89 --": a wire dateline's country only says where the office
             # is; a local dateline's state ("AURORA, Colo.") is the story's own.
-            for qualifier, candidates in qualifiers.items() if context.dateline_date is None else ():
-                context._add_place(qualifier, candidates)
-        texts = {span.text for mention in mentions for span in mention.place_spans
-                 if not context.in_dateline(span) and not context.is_modifier(span)}
-        for text in sorted(texts):
-            context._add_place(text, gazetteer.candidates(without_article(text)))
+            for candidates in qualifiers.values() if context.dateline_date is None else ():
+                context._add_place(candidates)
+        ambiguous = context._add_spans([span for mention in mentions for span in mention.place_spans], gazetteer)
         for code, uses in demonym_countries(document.text[context.story_start:]).items():
             context.countries[code] += _DEMONYM * min(uses, _DEMONYM_USES_COUNTED)
+        for regions in ambiguous:
+            context._add_region_of_main_country(regions)
         return context
 
     def in_dateline(self, span: Span) -> bool:
@@ -97,7 +103,9 @@ class DocContext:
         return span.start < self.story_start
 
     def is_modifier(self, span: Span) -> bool:
-        """True when the word after ``span`` is one it modifies ("U.S. troops"), not a function word."""
+        """True when ``span`` modifies the word after it ("U.S. troops", "New Zealand-born")."""
+        if _HYPHENATED.match(self.text, span.end):
+            return True
         following = _NEXT_WORD.match(self.text, span.end)
         return following is not None and following.group(1).casefold() not in _FUNCTION_WORDS
 
@@ -123,14 +131,34 @@ class DocContext:
         """The country the document points at most, if any."""
         return self.countries.most_common(1)[0][0] if self.countries else None
 
-    def _add_dateline_hint(self, candidates: list[Place]) -> None:
-        # A dateline names a filing city, usually a large one: trust the largest candidate,
-        # of those in the state or country the dateline names ("CORINTH, Miss.") if any.
-        inside = [place for place in candidates if self.in_dateline_area(place)]
-        if inside or candidates:
-            self._add((inside or candidates)[0], _DATELINE_PLACE)
+    def _add_spans(self, spans: list[Span], gazetteer: Gazetteer) -> list[list[Place]]:
+        """Count the story's place spans as evidence; return the region lists left ambiguous."""
+        # "U.S. aid", "ATLANTIC COAST": a modifier says who or what, not where; "a Florida
+        # mother", "Huancayo hospital" and an office's county ("the Los Angeles County
+        # coroner") still say where, though not the scene.
+        spans = [span for span in spans if not self.in_dateline(span)]
+        texts = {span.text for span in spans if not self.is_modifier(span)}
+        asides = {span.text for span in spans if self.is_modifier(span)
+                  and (is_aside(self.text, span) or _names_a_unit(span.text))} - texts
+        ambiguous = [self._add_place(gazetteer.candidates(without_article(text))) for text in sorted(texts)]
+        for text in sorted(asides):
+            candidates = gazetteer.candidates(without_article(text))
+            if not any(place.feature_code == "PCLI" for place in candidates):  # "THE U.S. EMBASSY"
+                ambiguous.append(self._add_place(candidates))
+        return [regions for regions in ambiguous if regions]
 
-    def _add_place(self, text: str, candidates: list[Place]) -> None:
+    def _add_dateline_hint(self, written: str, candidates: list[Place]) -> None:
+        # A dateline names a filing city, usually a large one: trust the largest candidate,
+        # of those in the state or country the dateline names ("CORINTH, Miss.") if any, and
+        # of those whose own name is the one written ("PUEBLO --" is Pueblo, Colorado, not
+        # the larger Puebla, known as Pueblo only as an alternate name).
+        inside = [place for place in candidates if self.in_dateline_area(place)] or candidates
+        own = [place for place in inside if name_key(place.name) == name_key(written)]
+        if own or inside:
+            self._add((own or inside)[0], _DATELINE_PLACE)
+
+    def _add_place(self, candidates: list[Place]) -> list[Place]:
+        """Count a named place as evidence; return the regions it may be when they are several."""
         countries = [p for p in candidates if p.feature_code == "PCLI"]
         regions = [p for p in candidates if p.feature_code == "ADM1" and p.admin1]
         if countries:
@@ -138,16 +166,29 @@ class DocContext:
         elif regions and len({(p.country_code, p.admin1) for p in regions}) == 1:
             self.regions[(regions[0].country_code, regions[0].admin1)] += _NAMED_REGION
             self.countries[regions[0].country_code] += _UNAMBIGUOUS_PLACE
+        elif regions:
+            return regions
         elif len(candidates) == 1:
             self._add(candidates[0], _UNAMBIGUOUS_PLACE)
         elif len({p.country_code for p in candidates}) == 1 and candidates[0].country_code:
             self.countries[candidates[0].country_code] += _UNAMBIGUOUS_PLACE
+        return []
+
+    def _add_region_of_main_country(self, regions: list[Place]) -> None:
+        # "Florida" is a state of the US and of Uruguay: in a report about the US, it is the US state.
+        main = [p for p in regions if self.countries and self.country_share(p.country_code) == 1.0]
+        if len({(p.country_code, p.admin1) for p in main}) == 1:
+            self.regions[(main[0].country_code, main[0].admin1)] += _NAMED_REGION
 
     def _add(self, place: Place, weight: float) -> None:
         if place.country_code:
             self.countries[place.country_code] += weight
         if place.has_point and place.feature_code != "PCLI":
             self.anchors.append((place.lat, place.lon))
+
+
+def _names_a_unit(text: str) -> bool:
+    return text.split()[-1].casefold() in _UNIT_WORDS if text.split() else False
 
 
 def _dateline_qualifiers(rest: str) -> list[str]:

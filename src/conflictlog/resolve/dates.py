@@ -11,10 +11,18 @@
   used only when no span of the mention gives a plausible one; a date after publication is
   a scheduled one ("in court Jan. 19") and never the happening's.
 - A span of days starts on its first ("20 AND 21 NOVEMBER" is 20 November).
+- A bare month takes the day number the recogniser left before it ("ON THE MORNING OF 26
+  |OCTOBER", "THE 16 |NOVEMBER ASSASSINATION").
+- When a sentence names the report's own day and an earlier day ("BODIES WERE FOUND TODAY
+  AFTER ... KIDNAPPED YESTERDAY"), the earlier one is the happening's: the report's day dates
+  the news (a finding, a statement).
 - An expression must name a day, month or year: bare numbers ("32", "1418", "65th") are
   ages, addresses and times, not dates; a year alone counts only from 1900 to the reference
   year; 24-hour clock times ("AT 1625", "1930 HOURS") are times, not years.
 - Fixed-date holidays ("Christmas Eve") mean their most recent occurrence.
+- A happening that runs from one night into the next morning ("late last night and early this
+  morning", "Monday night and early Tuesday morning", "began at 2200 last night and ended at
+  0500 today") is dated by the later day, the day its reports and their readers date it by.
 - Without any expression: the publication date, with day precision when the sentence reads
   like same-day reporting (present perfect, "today", "this morning"), else week precision.
 """
@@ -49,6 +57,13 @@ _MONTHS |= {name.lower(): index for index, name in enumerate(calendar.month_abbr
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTH = re.compile(r"\b(" + _MONTH_NAMES + r")\b\.?")
 _DAY_SPAN = re.compile(r"\b(\d{1,2})\s*(?:and|to|through|-|–)\s*\d{1,2}\s+(" + _MONTH_NAMES + r")\b")
+# "Monday night and early Tuesday morning": two days joined in one expression.
+_JOINED = re.compile(r"\s+(?:and|into|until|till)\s+", re.IGNORECASE)
+_MAX_JOIN = 30
+# A night, or a late hour of the evening ("2200", "11 p.m."), that a happening may run on from.
+_NIGHT = re.compile(r"\b(?:night|evening|late|(?:9|1[01])(?::\d\d)?\s*p\.?\s?m\b|2[1-3][0-5]\d)")
+_BARE_MONTH = re.compile(r"(?:" + _MONTH_NAMES + r")\.?(?:,? \d{4})?", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? $")
 _YEAR_ONLY = re.compile(r"^(\d{4})$")
 _MONTH_ONLY = re.compile(r"^(?P<month>[a-z]+)\.?,?(?: (?P<year>\d{4}))?$")
 # "2023", "'89" or the two-digit year closing a "30 DEC 89" style date.
@@ -92,13 +107,18 @@ def resolve_date(date_spans: list[Span], sentence: Span | str | None, published:
     reference = reference_day(published, dateline_date)
     if reference is None:
         return NO_DATE
-    found = [interpret(span.text, reference) for span in date_spans]
-    found = [item for item in found if item.date]
+    sentence_text = _text_of(sentence)
+    texts = [with_day_before(span.text, sentence_text) for span in date_spans]
+    named = [(text, interpret(text, reference)) for text in texts]
+    found = [item for _, item in named if item.date]
     plausible = [item for item in found if item.plausible]
+    overnight = _overnight_in(sentence_text, [text for text, item in named if item.plausible], reference)
+    if overnight is not None:
+        return dataclasses.replace(overnight, stated=True)
     # A date after publication is a scheduled one (a hearing, a vote): never the happening's.
     usable = plausible or [item for item in found if item.flag != DateFlag.AFTER_PUBLICATION]
     if usable:
-        return dataclasses.replace(usable[0], stated=True)
+        return dataclasses.replace(_happening_day(usable, reference), stated=True)
     return default_date(_text_of(sentence), reference)
 
 
@@ -125,6 +145,11 @@ def default_date(sentence: str, reference: date) -> ResolvedDate:
 def interpret(text: str, reference: date) -> ResolvedDate:
     """One date expression read against ``reference`` (cached: the same spans recur across mentions)."""
     lowered = " ".join(text.lower().split())
+    parts = _JOINED.split(lowered)
+    if len(parts) == 2:
+        overnight = past_midnight(parts[0], parts[1], reference)
+        if overnight is not None:
+            return overnight
     for reader in (_relative, _weekday, _holiday):
         found = reader(lowered, reference)
         if found:
@@ -134,6 +159,36 @@ def interpret(text: str, reference: date) -> ResolvedDate:
         return NO_DATE
     found = _year_or_month(cleaned, reference) or _parsed(cleaned, reference)
     return _flagged(found, reference) if found and found.date else NO_DATE
+
+
+def _happening_day(usable: list[ResolvedDate], reference: date) -> ResolvedDate:
+    # "THE BODIES WERE FOUND TODAY ... AFTER THEY WERE KIDNAPPED YESTERDAY": the day of the
+    # report names the news (a finding, a statement); an earlier day in the sentence, the happening.
+    first = usable[0]
+    if first.date != reference.isoformat():
+        return first
+    earlier = [item for item in usable[1:] if item.precision == DatePrecision.DAY and item.date < first.date]
+    return earlier[0] if earlier else first
+
+
+def with_day_before(expression: str, sentence: str) -> str:
+    """A month name with the day number the recogniser left before it ("ON THE MORNING OF 26 |OCTOBER")."""
+    if not _BARE_MONTH.fullmatch(expression.strip()):
+        return expression
+    at = sentence.find(expression)
+    day = _DAY_BEFORE.search(sentence[max(0, at - 8):at]) if at > 0 else None
+    return f"{day.group(1)} {expression}" if day else expression
+
+
+def past_midnight(night: str, morning: str, reference: date) -> ResolvedDate | None:
+    """The day of ``morning`` when ``night`` names a night and ``morning`` the day after it; else None."""
+    first, second = interpret(night, reference), interpret(morning, reference)
+    if not (first.plausible and second.plausible and _NIGHT.search(night.lower())):
+        return None
+    if DatePrecision.DAY != first.precision or DatePrecision.DAY != second.precision:
+        return None
+    following = date.fromisoformat(first.date) + timedelta(days=1)
+    return second if second.date == following.isoformat() else None
 
 
 def clean(lowered: str) -> str:
@@ -250,6 +305,22 @@ def _iso_day(value: str) -> date | None:
         return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
     except ValueError:
         return None
+
+
+def _overnight_in(sentence: str, expressions: list[str], reference: date) -> ResolvedDate | None:
+    # Two date expressions of one sentence joined by "and"/"until" ("began at 2200 last night and
+    # ended at 0500 today"); the recogniser often leaves the time of day out of the first span
+    # ("Monday| night and early Tuesday"), so the word after it counts as part of it.
+    for night, morning in zip(expressions, expressions[1:]):
+        at = sentence.find(night)
+        then = sentence.find(morning, at + len(night)) if at >= 0 else -1
+        between = sentence[at + len(night):then] if then >= 0 else ""
+        if not between or len(between) > _MAX_JOIN or not _JOINED.search(f" {between} "):
+            continue
+        found = past_midnight(f"{night} {between.split()[0]}", morning, reference)
+        if found is not None:
+            return found
+    return None
 
 
 def _text_of(sentence: Span | str | None) -> str:

@@ -10,9 +10,11 @@ Rules, so that a wrong choice can be traced:
 - a candidate whose own name is the one written beats every candidate known by it only as a
   GeoNames alternate name (curated entries always compete);
 - of the sentence's spans, the most specific resolvable one wins (town before district
-  before region before country; the earlier one on a tie);
+  before region before country; the earlier one on a tie), of those that lie in the
+  country of the districts and regions the sentence names ("LA ESPERANZA, USULUTAN DEPARTMENT");
 - dateline spans are skipped (where a report was filed is not where the event happened), and
-  so are country names used as modifiers ("U.S. aid");
+  so are country names used as modifiers ("U.S. aid"); a place named in passing ("a
+  Milwaukee man", "850 km north of Bogota": ``asides``) is only a last resort (the resolver's);
 - a candidate outside the document's countries and far from every place it names is refused
   (a country itself is never refused: a report that names it means it), and so is one
   outside them known by the written name only as an alternate name;
@@ -29,6 +31,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..models import GeoPrecision, Location, Span
+from .asides import is_aside
 from .context import DocContext
 from .gazetteer import Gazetteer, Place, distance_km
 from .names import name_key
@@ -68,13 +71,35 @@ class PlaceQuery:
     wanted: GeoPrecision | None = None
 
 
-def resolve_location(place_spans: list[Span], context: DocContext, gazetteer: Gazetteer) -> Location:
-    """The Location of a mention from its place spans (see the module rules); empty Location without spans."""
-    spans = [span for span in place_spans if not context.in_dateline(span)]
+def resolve_location(place_spans: list[Span], context: DocContext, gazetteer: Gazetteer,
+                     asides: bool = False) -> Location:
+    """The Location of a mention from its place spans (see the module rules); empty Location without spans.
+
+    A place named in passing ("a Milwaukee man", "taken to Huancayo hospital": ``asides``)
+    counts only with ``asides``.
+    """
+    spans = [span for span in place_spans
+             if not context.in_dateline(span) and (asides or not is_aside(context.text, span))]
     resolved = [loc for loc in (resolve_span(span, context, gazetteer) for span in spans) if loc.precision]
     if resolved:
-        return min(resolved, key=lambda loc: PRECISION_RANK[loc.precision])
+        # Only a coarser place in a country the document is about can say a town is a namesake
+        # ("Santiago" read as a Dominican district from a victim's surname says nothing).
+        coarser = [loc for loc in resolved if context.country_share(loc.country_code) > 0]
+        consistent = [loc for loc in resolved if _inside_coarser(loc, coarser)]
+        return min(consistent or resolved, key=lambda loc: PRECISION_RANK[loc.precision])
     return Location(text=spans[0].text) if spans else Location()
+
+
+def _inside_coarser(location: Location, resolved: list[Location]) -> bool:
+    # "LA ESPERANZA FARM, USULUTAN DEPARTMENT": the sentence says which department the farm is
+    # in, so a La Esperanza of another country is a namesake, not the place. Only a district or
+    # region says so: a country in the same sentence is as often a destination ("in Bogota,
+    # before boarding his flight for Peru"), and GeoNames' first-level regions of towns are
+    # not reliable enough to compare (it puts Medellin in Caldas).
+    return not any(coarser.precision in (GeoPrecision.DISTRICT, GeoPrecision.REGION)
+                   and PRECISION_RANK[coarser.precision] > PRECISION_RANK[location.precision]
+                   and coarser.country_code and location.country_code
+                   and coarser.country_code != location.country_code for coarser in resolved)
 
 
 def resolve_span(span: Span, context: DocContext, gazetteer: Gazetteer) -> Location:

@@ -35,9 +35,14 @@ def headline_scene(title: str | None, context: DocContext, gazetteer: Gazetteer)
     if not title:
         return None
     parts = _OUTLET_SEPARATOR.split(title)
-    headline, outlet = parts[0], parts[-1] if len(parts) > 1 else ""
-    return find_scene(headline, context, gazetteer) or _before_cue(headline, context, gazetteer) or \
-        _outlet_town(outlet, context, gazetteer)
+    outlet = parts[-1] if len(parts) > 1 else ""
+    return headline_town(title, context, gazetteer) or _outlet_town(outlet, context, gazetteer)
+
+
+def headline_town(title: str | None, context: DocContext, gazetteer: Gazetteer) -> Location | None:
+    """The town the headline proper names (cue phrases only, not the outlet), or None."""
+    headline = _OUTLET_SEPARATOR.split(title or "")[0]
+    return find_scene(headline, context, gazetteer, title_case=True) or _before_cue(headline, context, gazetteer)
 
 
 def _before_cue(headline: str, context: DocContext, gazetteer: Gazetteer) -> Location | None:

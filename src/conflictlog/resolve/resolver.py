@@ -11,10 +11,13 @@ A mention left without any place gets the place of an undated dateline ("AURORA,
 as a namesake; a dated wire dateline, "SAN SALVADOR, 3 JAN 90 --", names only the filing
 office), else the town a cue phrase of the story names ("in Ceres", "Burbank police":
 ``scene``), else the town its headline or outlet names ("Man shot and killed in Frankford",
-"| The Augusta Chronicle": ``headline``), else the country the
-document points at most, at country precision; so does one whose only place is a country
-the document mentions in passing ("U.S. aid", "talks in Honduras" in a report about
-El Salvador): a country named without any of its places is more often an actor than the scene.
+"| The Augusta Chronicle": ``headline``), else the country the document points at most, at
+country precision, else a place it names in passing ("a Milwaukee man": ``asides``; it says
+where the happening was not, so a country is the safer answer); so does one whose only
+place is a country the document mentions in passing ("U.S. aid", "talks in Honduras" in a
+report about El Salvador): a country named without any of its places is more often an actor
+than the scene. A county a mention names, or the dateline's city, is
+made specific by a town the story or headline names inside it (``refine``).
 """
 
 from __future__ import annotations
@@ -27,11 +30,12 @@ from .context import DocContext
 from .dates import ResolvedDate, reference_day, resolve_date
 from .gazetteer import Gazetteer
 from .geo import resolve_location, resolve_span, to_location
-from .headline import headline_scene
+from .headline import headline_scene, headline_town
 from .names import name_key
+from .refine import refined
 from .scene import find_scene
 from .settle import group_members, settle_date, settle_place
-from .story_dates import dates_a_statement, story_date
+from .story_dates import dates_a_statement, sharpen_coarse_dates, story_date
 
 # A country the document points at less than half as much as at its main one is "in passing".
 _PASSING_SHARE = 0.5
@@ -57,12 +61,19 @@ class Resolver:
             _settle_group(members, places, dates)
         _date_undated_story(document, context, dates)
         _carry_dates_forward(groups, dates)
+        sharpen_coarse_dates(dates)
         fallback = self._fallback_location(context, home, document.title)
-        return [
-            self._event(document, index, mention, places[index] if places[index].precision else fallback(places[index]),
-                        dates[index])
-            for index, mention in enumerate(mentions)
-        ]
+        for index, mention in enumerate(mentions):
+            if places[index].precision not in (GeoPrecision.TOWN, GeoPrecision.EXACT):
+                places[index] = fallback(places[index], lambda m=mention: self._aside_place(m, context))
+        return [self._event(document, index, mention, places[index], dates[index])
+                for index, mention in enumerate(mentions)]
+
+    def _aside_place(self, mention: Mention, context: DocContext) -> Location:
+        # "The victim, a 20-year-old Milwaukee man": where the victim is from, the last resort
+        # for a mention that names no scene in a document that points at no country.
+        return _unless_passing_country(resolve_location(mention.place_spans, context, self.gazetteer, asides=True),
+                                       context)
 
     def actor_country(self, actor: Actor) -> str | None:
         """The actor's country code: as given, else that of a country its text names ("Azerbaijan")."""
@@ -83,19 +94,27 @@ class Resolver:
         )
 
     def _fallback_location(self, context: DocContext, home: Location | None,
-                           title: str | None) -> Callable[[Location], Location]:
+                           title: str | None) -> Callable[[Location, Callable[[], Location]], Location]:
         country = context.main_country()
         place = self.gazetteer.country(country) if country else None
         # A headline often names the town the story never repeats ("Man shot and killed in Frankford").
-        scene = home or find_scene(context.text[context.story_start:], context, self.gazetteer) or \
-            headline_scene(title, context, self.gazetteer)
+        story_town = find_scene(context.text[context.story_start:], context, self.gazetteer)
+        headline = headline_town(title, context, self.gazetteer)
+        # A dateline city gives way only to the headline's suburb: the story's cue phrases may
+        # be about another shooting ("A second man was shot in Wauwatosa"). An outlet's city
+        # ("« CBS Denver") makes nothing more specific.
+        town = story_town or headline
+        scene = refined(home, headline) if home else town or headline_scene(title, context, self.gazetteer)
 
-        def fallback(unresolved: Location) -> Location:
+        def fallback(unresolved: Location, aside: Callable[[], Location]) -> Location:
+            if unresolved.precision:  # a county or a state the mention named
+                return refined(unresolved, town)
             if scene is not None:
                 return dataclasses.replace(scene, text=unresolved.text)
-            if place is None:
-                return unresolved
-            return dataclasses.replace(to_location(unresolved.text, place), text=unresolved.text)
+            if place is not None:
+                return dataclasses.replace(to_location(unresolved.text, place), text=unresolved.text)
+            last_resort = aside()
+            return last_resort if last_resort.precision else unresolved
 
         return fallback
 

@@ -7,9 +7,12 @@ them every event of the report would have no place at all. So the text is scanne
 capitalised name of up to three words right after "in"/"near"/"south of"/... (a compass word
 may come between) or right before "police"/"officials"/... (in any case); the first such name
 (without a leading article: "The Goldsboro" -> "Goldsboro"; never a county's) that is the main
-name of a populated place in the gazetteer is the scene, the namesake chosen by the document's context
-as for any place span. Alternate names are not enough here ("Bonner" is an alternate name of a
-Washington): a bare word in running text must be the place's own name to count.
+name of a populated place in the gazetteer is the scene, the namesake chosen by the document's
+context as for any place span, and refused, as any place is, when far from everything the
+document points at ("Officer" is no scene in Australia for a Chicago report). A capitalised
+compass word may begin a town's own name ("in West Allis"). A language ("in Spanish") is no
+name. Alternate names are not enough here ("Bonner" is an alternate name of a Washington): a
+bare word in running text must be the place's own name to count.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from importlib import resources
 from ..models import Location
 from .context import DocContext
 from .gazetteer import Gazetteer
-from .geo import PlaceQuery, score, to_location
+from .geo import PlaceQuery, fits_context, score, to_location
 from .names import name_key
 
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
@@ -30,15 +33,29 @@ _ARTICLES = frozenset({"The", "A", "An", "This", "That"})
 _UNIT_WORDS = frozenset({"County", "Parish", "Township", "District", "State"})
 
 
-def find_scene(text: str, context: DocContext, gazetteer: Gazetteer) -> Location | None:
-    """The first cue-named populated place of ``text`` (module rules), or None."""
-    for match in _cue_pattern().finditer(text):
-        name = match.group("before") or match.group("after")
-        name = _town_name(name)
-        found = populated_place(name, context, gazetteer) if name else None
-        if found is not None:
-            return found
+def find_scene(text: str, context: DocContext, gazetteer: Gazetteer, title_case: bool = False) -> Location | None:
+    """The first cue-named populated place of ``text`` (module rules), or None.
+
+    ``title_case``: ``text`` is a headline whose words are all capitalised ("Officer Shot In
+    Leg In Dorchester"), so a cue word may be too.
+    """
+    for match in _cue_pattern(title_case).finditer(text):
+        for name in _names_of(match):
+            town = _town_name(name)
+            found = populated_place(town, context, gazetteer) if town else None
+            if found is not None:
+                return found
     return None
+
+
+def _names_of(match: re.Match[str]) -> list[str]:
+    # "in West Allis", "in East Orange" are towns of their own; "in northwest Fresno" is Fresno.
+    if match.group("after"):
+        return [match.group("after")]
+    compass = match.group("compass")
+    if compass and compass[0].isupper():
+        return [f"{compass} {match.group('before')}", match.group("before")]
+    return [match.group("before")]
 
 
 def _town_name(name: str) -> str | None:
@@ -47,7 +64,7 @@ def _town_name(name: str) -> str | None:
     words = name.split(" ")
     if words[0] in _ARTICLES:
         words = words[1:]
-    if not words or _UNIT_WORDS & set(words):
+    if not words or _UNIT_WORDS & set(words) or " ".join(words) in _not_names():
         return None
     return " ".join(words)
 
@@ -59,20 +76,33 @@ def populated_place(name: str, context: DocContext, gazetteer: Gazetteer,
     key = name_key(name)
     query = PlaceQuery(name)
     towns = [p for p in gazetteer.candidates(key)
-             if p.feature_class == "P" and name_key(p.name) == key and p.population >= min_population]
+             if p.feature_class == "P" and name_key(p.name) == key and p.population >= min_population
+             and fits_context(p, context)]
     if not towns:
         return None
     return to_location(name, max(towns, key=lambda place: score(place, query, context)))
 
 
 @lru_cache(maxsize=1)
-def _cue_pattern() -> re.Pattern[str]:
+def _scene_cues() -> dict:
     raw = resources.files("conflictlog.resolve").joinpath("data", "scene_cues.json").read_text(encoding="utf-8")
-    cues = json.loads(raw)
+    return json.loads(raw)
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    # "yelled in Spanish": a language after a cue is no town, though GeoNames knows a Spanish, Ontario.
+    return frozenset(_scene_cues()["not_names"])
+
+
+@lru_cache(maxsize=2)
+def _cue_pattern(title_case: bool) -> re.Pattern[str]:
+    cues = _scene_cues()
     before = "|".join(map(re.escape, cues["before"]))
+    before = f"(?i:{before})" if title_case else before
     compass = "|".join(map(re.escape, cues["compass"]))
     after = "|".join(map(re.escape, cues["after"]))
     # "at Billy Hardwick's All Star Lanes": a name whose next word is a possessive is the start
     # of a person's or a business's name, not a town ("Billy"); nor is one that is a possessive.
-    return re.compile(rf"\b(?:{before}) (?:(?i:{compass}) )?(?P<before>{_NAME})\b(?!')(?! [A-Z][\w-]*'s\b)"
+    return re.compile(rf"\b(?:{before}) (?:(?P<compass>(?i:{compass})) )?(?P<before>{_NAME})\b(?!')(?! [A-Z][\w-]*'s\b)"
                       rf"|\b(?P<after>{_NAME})(?:'s)? (?i:{after})\b")
