@@ -118,6 +118,8 @@ class EventLexicon:
         for key in self.index:
             self.index[key].sort(key=lambda item: -len(item[0]))
         self.violence_context = tuple(raw["violence_context"])
+        self.person_words = frozenset(raw["person_words"])
+        self.body_parts = frozenset(raw["body_parts"])
         self.off_topic = frozenset(raw["off_topic"]) | frozenset(raw["sports_context"])
         self.blocking_heads = frozenset(raw["blocking_heads"])
         self.weapon_heads = frozenset(raw["weapon_heads"])
@@ -200,7 +202,7 @@ class EventLexicon:
         if rule.pos and span.root.pos_ not in rule.pos or _is_name_part(span):
             return None
         others = forms - {t.lemma_.lower() for t in span} - {t.lower_ for t in span}
-        if rule.needs_context and not _mentions_any(sent, others, self.violence_context):
+        if rule.needs_context and not (_mentions_any(sent, others, self.violence_context) or self._hits_a_person(span.root)):
             return None
         if rule.generic and not others.isdisjoint(self.off_topic):
             return None
@@ -213,6 +215,18 @@ class EventLexicon:
                 break
         return EventHit(span, event_type, sub_event_type, rule.priority, rule.generic)
 
+    def _hits_a_person(self, head: Token) -> bool:
+        """ "A woman was shot", "after being shot", "shot his friend", "shot at deputies", "shot in the head":
+        an ambiguous verb whose undergoer is a person or a body part."""
+        if head.pos_ != "VERB":
+            return False
+        aimed = [obj for child in head.children if child.dep_ == "prep" and child.lower_ in {"in", "to", "at"}
+                 for obj in child.children if obj.dep_ == "pobj"]
+        if any(obj.lemma_.lower() in self.body_parts for obj in aimed):
+            return True
+        undergoers = _passive_subjects(head) + [child for child in head.children if child.dep_ == "dobj"] + aimed
+        return any(_is_person(token, self.person_words) for token in undergoers)
+
     def is_off_topic(self, doc: Doc) -> bool:
         """Whether a document is about sport, economy, health or disasters rather than violence."""
         off = sum(1 for token in doc if token.lemma_.lower() in self.off_topic)
@@ -223,6 +237,20 @@ class EventLexicon:
 
 
 _NAME_ENTITIES = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG"})
+
+
+def _passive_subjects(verb: Token) -> list[Token]:
+    """Who underwent a passive verb: its own subject, or for "(after) being shot" the clause's subject."""
+    own = [child for child in verb.children if child.dep_ == "nsubjpass"]
+    if own or not any(child.dep_ == "auxpass" for child in verb.children):
+        return own
+    governor = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return [c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}] if governor is not None else []
+
+
+def _is_person(token: Token, person_words: frozenset[str]) -> bool:
+    """A named person, or a noun or pronoun of people ("the victim", "a 19-year-old man", "he")."""
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in person_words or token.lower_ in person_words
 
 
 def _is_name_part(span: Span) -> bool:

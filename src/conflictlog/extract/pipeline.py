@@ -17,7 +17,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan
 
-from ..models import Actor, Attribution, Dispute, Document, Mention
+from ..models import Actor, Attribution, CasualtyKind, Dispute, Document, Mention
 from ..text import PreparedText, prepare
 from .attribution import AttributionLexicon, attribute, find_denial, quote_speakers
 from .casualties import find_casualties
@@ -90,27 +90,40 @@ class Extractor:
 
     def _mentions(self, document: Document, prepared: PreparedText, doc: Doc) -> list[Mention]:
         events = EventLexicon.load()
-        if events.is_off_topic(doc):
-            return []
         context = _Context(document, prepared, doc, quote_speakers(doc, AttributionLexicon.load()))
-        candidates: list[Candidate] = []
-        for sent in doc.sents:
-            if sent.end_char <= context.body_start:
-                continue
-            denial = find_denial(sent, AttributionLexicon.load())
-            if denial is not None:
-                assign_groups(candidates)
-                _record_dispute(candidates, denial.source, sent, context)
-                continue
-            hits = events.match(sent)
-            candidate = _candidate(sent, hits, context)
-            if candidate is not None:
-                candidates.append(candidate)
-            elif not hits and candidates:
-                _add_initiators(candidates[-1].mention, responsibility_actors(sent))
+        candidates = _candidates(doc, context, events)
+        # A shooting of a football player is still a shooting: a violent act with victims outweighs sport words.
+        if events.is_off_topic(doc) and not any(_counts_victims(candidate) for candidate in candidates):
+            return []
         mentions = assign_groups(_without_lone_generics(candidates))
         share_initiators(mentions)
         return mentions
+
+
+def _candidates(doc: Doc, context: _Context, events: EventLexicon) -> list[Candidate]:
+    """One candidate mention per sentence with an event trigger; denials dispute the claims before them."""
+    candidates: list[Candidate] = []
+    for sent in doc.sents:
+        if sent.end_char <= context.body_start:
+            continue
+        denial = find_denial(sent, AttributionLexicon.load())
+        if denial is not None:
+            assign_groups(candidates)
+            _record_dispute(candidates, denial.source, sent, context)
+            continue
+        hits = events.match(sent)
+        candidate = _candidate(sent, hits, context)
+        if candidate is not None:
+            candidates.append(candidate)
+        elif not hits and candidates:
+            _add_initiators(candidates[-1].mention, responsibility_actors(sent))
+    return candidates
+
+
+def _counts_victims(candidate: Candidate) -> bool:
+    """A specific violent act ("shot", "stabbed") with people killed or injured."""
+    hurt = {CasualtyKind.KILLED, CasualtyKind.INJURED}
+    return not candidate.generic and any(c.kind in hurt and (c.min or 0) > 0 for c in candidate.mention.casualties)
 
 
 def _candidate(sent: SpacySpan, hits: list[EventHit], context: _Context) -> Candidate | None:
