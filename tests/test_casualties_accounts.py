@@ -68,3 +68,22 @@ def test_the_same_figure_about_other_named_victims_is_kept():
     events = merge_accounts([account("a", 0, source="police", casualties=[killed(1, "senator Ruiz was killed")]),
                              account("b", 40, source="police", group=1, casualties=[killed(1, "judge Ortega's murder")])])
     assert figures(events) == {"a": [(CasualtyKind.KILLED, 1)], "b": [(CasualtyKind.KILLED, 1)]}
+
+
+def hit(n, text, group=VictimGroup.ALL):
+    return Casualty(CasualtyKind.INJURED, group, n, n, text)
+
+
+def test_people_said_hit_in_a_later_happening_are_the_dead_told_earlier():
+    dead_girl = Casualty(CasualtyKind.KILLED, VictimGroup.CHILDREN, 1, 1, "shot and killed a teenage girl")
+    events = merge_accounts([account("a", 0, casualties=[dead_girl]),
+                             account("b", 40, source="investigators", group=1, casualties=[hit(1, "she was shot")]),
+                             account("c", 80, source="deputies", group=2,
+                                     casualties=[hit(1, "a child was accidentally shot", VictimGroup.CHILDREN)])])
+    assert figures(events) == {"a": [(CasualtyKind.KILLED, 1)], "b": [], "c": []}
+
+
+def test_people_said_injured_are_not_the_dead_of_another_happening():
+    events = merge_accounts([account("a", 0, casualties=[killed(1, "a man was killed")]),
+                             account("b", 40, group=1, casualties=[hit(1, "a woman was wounded in the leg")])])
+    assert figures(events)["b"] == [(CasualtyKind.INJURED, 1)]

@@ -23,7 +23,8 @@ group, range), the first named speaker keeps it and the others corroborate it wi
 records stay, as sources); otherwise one death told by three speakers reads as three. Different
 figures stay with each account, and a denial keeps what it denies. Across the happenings of one
 report, a killed or injured figure that repeats an earlier happening's figure with no other
-particular words ("Galan was killed" ... "Galan's murder"; "a man was shot" ... "he died") is
+particular words ("Galan was killed" ... "Galan's murder"; "a man was shot" ... "he died"), or that says people
+were hit as many as an earlier happening's dead ("shot and killed a girl" ... "she was shot"), is
 the same dead told again and is dropped from the later happening; the same figure about other
 named victims ("senator Ruiz" ... "judge Ortega") is kept.
 """
@@ -94,11 +95,21 @@ def _is_repeat(casualty: Casualty, group: int, told: dict[FigureKey, list[tuple[
     if casualty.kind not in (CasualtyKind.KILLED, CasualtyKind.INJURED) or not casualty.min:
         return False
     words = default_lexicon().specific_words(casualty.text)
-    earlier = told.setdefault((casualty.kind, casualty.group, casualty.min, casualty.max), [])
+    earlier = [seen for key in _same_people(casualty) for seen in told.get(key, [])]
     if any(other != group and (not words or not seen or words & seen) for other, seen in earlier):
         return True
-    earlier.append((group, words))
+    told.setdefault((casualty.kind, casualty.group, casualty.min, casualty.max), []).append((group, words))
     return False
+
+
+def _same_people(casualty: Casualty) -> list[FigureKey]:
+    """The figures an earlier happening may have told the same people by: the same figure, and for
+    people only said to be hit ("she was shot" after "shot and killed a teenage girl") the dead."""
+    keys = [(casualty.kind, casualty.group, casualty.min, casualty.max)]
+    if casualty.kind == CasualtyKind.INJURED and default_lexicon().is_hit_only(casualty.text):
+        groups = list(VictimGroup) if casualty.group == VictimGroup.ALL else [casualty.group]
+        keys += [(CasualtyKind.KILLED, victims, casualty.min, casualty.max) for victims in groups]
+    return keys
 
 
 def _teller_rank(account: Event) -> bool:
