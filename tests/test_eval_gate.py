@@ -48,12 +48,17 @@ from conflictlog.evaluate import EvaluationReport, evaluate
 # Perpetrators outside the trigger's syntax, allegations accuse, kinds of acts and judged acts tell no event,
 # 'also killed' adds (6360ff8, 79ea087): muc4 relevance .803 killed .513 injured .513 perpetrator .531
 # perp_certainty .661 (gvdb killed .731 injured .673, case event_type .768: those floors unchanged).
+# Session of 2026-11-25 (casualty readings and one figure per happening, generic and figurative mentions
+# dropped, dates of nights, passives and aftermath, places in passing, a person shot, hit people as the dead
+# told before): muc4 killed .598 injured .550 date .615 place .647 place_specific .410 perpetrator .549
+# event_type .757 (relevance .810, sub_event_type .730, perp_certainty .661); gvdb relevance .991 killed .810
+# injured .722 children_killed .765 children_injured .571 date .700 place .710 place_specific .670.
 FLOORS: dict[str, dict[str, float]] = {
-    "muc4_dev": {"relevance": 0.79, "killed": 0.50, "injured": 0.50, "date": 0.53, "place": 0.60,
-                 "place_specific": 0.37, "perpetrator": 0.52, "event_type": 0.72, "sub_event_type": 0.71,
+    "muc4_dev": {"relevance": 0.79, "killed": 0.58, "injured": 0.53, "date": 0.60, "place": 0.63,
+                 "place_specific": 0.39, "perpetrator": 0.53, "event_type": 0.74, "sub_event_type": 0.71,
                  "perp_certainty": 0.65},
-    "gvdb_dev": {"relevance": 0.95, "killed": 0.72, "injured": 0.66, "children_killed": 0.71,
-                 "children_injured": 0.56, "date": 0.64, "place": 0.67, "place_specific": 0.63},
+    "gvdb_dev": {"relevance": 0.97, "killed": 0.79, "injured": 0.70, "children_killed": 0.74,
+                 "children_injured": 0.56, "date": 0.68, "place": 0.69, "place_specific": 0.65},
     "case2021_dev": {"relevance": 0.91, "event_type": 0.76, "sub_event_type": 0.66},
 }
 

@@ -3,8 +3,9 @@
 The subset is every document of the gold incidents whose GVA id is divisible by 4 (112
 documents of 61 incidents, targets and distractors alike). Fusion must beat the
 one-incident-per-publication-day floor by a margin and stay above absolute floors set
-somewhat under the measured scores (pairwise F1 .77, B-cubed F1 .89 when written;
-the floor scores .43 and .79 on this subset).
+somewhat under the measured scores (pairwise F1 .77, B-cubed F1 .89 when written; .864 and
+.933 after weak places and places the other report names, 2026-11-25; the floor scores .43
+and .79 on this subset).
 Skipped when ../shared (the evaluation data) is not next to the repository.
 """
 
@@ -20,8 +21,8 @@ from conflictlog.cli import main
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 GOLD = SHARED / "data" / "gva_fusion_dev.jsonl"
-PAIRWISE_FLOOR = 0.65
-BCUBED_FLOOR = 0.84
+PAIRWISE_FLOOR = 0.80
+BCUBED_FLOOR = 0.90
 MARGIN_OVER_DAY_FLOOR = 0.10
 
 pytestmark = pytest.mark.skipif(not GOLD.is_file(), reason="the evaluation data (../shared/eval) is not here")
