@@ -305,6 +305,7 @@ def _speaks_for_itself(head: Token, speech: Token) -> bool:
 
 
 def with_conjuncts(heads: list[Token]) -> list[Token]:
+    """The heads and the words joined to them ("soldiers and police"), nouns and the like only, once each."""
     seen, result = set(), []
     for head in heads:
         for token in (head, *head.conjuncts):
