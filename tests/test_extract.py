@@ -8,15 +8,13 @@ from conflictlog.errors import ModelError
 from conflictlog.extract import Extractor, load_pipeline
 from conflictlog.models import Document, Mention, Stance, content_hash
 
+from extract_text import extract_text
+
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor(load_pipeline())
 
-
-def _extract(extractor: Extractor, text: str, published: str | None = "2024-05-02") -> list[Mention]:
-    document = Document(document_id="d1", text=text, content_hash=content_hash(text), published=published)
-    return extractor.extract(document)
 
 
 def _types(mentions: list[Mention]) -> set[tuple[str, str | None]]:
@@ -50,7 +48,7 @@ def _types(mentions: list[Mention]) -> set[tuple[str, str | None]]:
     ("About 400 fighters defected to the government side.", ("Strategic developments", "Change to group/activity")),
 ])
 def test_event_typing(extractor: Extractor, text: str, expected: tuple[str, str]) -> None:
-    mentions = _extract(extractor, text)
+    mentions = extract_text(extractor, text)
     assert mentions, text
     assert (mentions[0].event_type, mentions[0].sub_event_type) == expected
 
@@ -63,7 +61,7 @@ def test_event_typing(extractor: Extractor, text: str, expected: tuple[str, str]
     "Government troops could launch an offensive next week.",
 ])
 def test_negated_or_hypothetical_events_yield_nothing(extractor: Extractor, text: str) -> None:
-    assert _extract(extractor, text) == []
+    assert extract_text(extractor, text) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -74,16 +72,16 @@ def test_negated_or_hypothetical_events_yield_nothing(extractor: Extractor, text
     "Stock markets fell as investors weighed inflation data; shares in banks took a hit and revenue fell.",
 ])
 def test_off_topic_documents_yield_nothing(extractor: Extractor, text: str) -> None:
-    assert _extract(extractor, text) == []
+    assert extract_text(extractor, text) == []
 
 
 def test_history_sentence_yields_nothing(extractor: Extractor) -> None:
-    assert _extract(extractor, "In 2020, the army shelled the town for weeks.", published="2023-09-19") == []
+    assert extract_text(extractor, "In 2020, the army shelled the town for weeks.", published="2023-09-19") == []
 
 
 def test_evidence_and_spans_index_the_document_text(extractor: Extractor) -> None:
     text = "Officials said on Tuesday. Rebels shelled Kharkiv on Monday, killing three people."
-    mention = _extract(extractor, text)[0]
+    mention = extract_text(extractor, text)[0]
     evidence = mention.evidence[0]
     assert text[evidence.start:evidence.end] == evidence.text and evidence.text.startswith("Rebels shelled")
     assert [(p.text, text[p.start:p.end]) for p in mention.place_spans] == [("Kharkiv", "Kharkiv")]
@@ -92,29 +90,29 @@ def test_evidence_and_spans_index_the_document_text(extractor: Extractor) -> Non
 
 def test_dateline_place_is_not_an_event_place(extractor: Extractor) -> None:
     text = "LIMA, 9 JAN 90 -- [TEXT] TERRORISTS DYNAMITED A POWER PYLON IN HUANCAYO YESTERDAY."
-    mention = _extract(extractor, text, published="1990-01-09")[0]
+    mention = extract_text(extractor, text, published="1990-01-09")[0]
     assert mention.sub_event_type == "Remote explosive/landmine/IED"
     places = [p.text for p in mention.place_spans]
     assert "LIMA" not in places and "HUANCAYO" in places
 
 
 def test_attribution_said_according_to_and_outlets(extractor: Extractor) -> None:
-    said = _extract(extractor, "Two civilians were killed in shelling of Donetsk, the city's mayor Alexei Kulemzin said.")
+    said = extract_text(extractor, "Two civilians were killed in shelling of Donetsk, the city's mayor Alexei Kulemzin said.")
     assert said[0].attribution.source == "Alexei Kulemzin"
-    according = _extract(extractor, "According to the health ministry, an airstrike killed five people in Gaza.")
+    according = extract_text(extractor, "According to the health ministry, an airstrike killed five people in Gaza.")
     assert according[0].attribution.source == "health ministry"
-    outlet = _extract(extractor, "Stepanakert came under heavy bombardment, Armenpress reported.")
+    outlet = extract_text(extractor, "Stepanakert came under heavy bombardment, Armenpress reported.")
     assert outlet[0].attribution.via == "Armenpress"
 
 
 def test_stance_alleged_for_claims(extractor: Extractor) -> None:
-    mentions = _extract(extractor, "The ministry claimed that rebels allegedly planted landmines that killed four soldiers.")
+    mentions = extract_text(extractor, "The ministry claimed that rebels allegedly planted landmines that killed four soldiers.")
     assert mentions[0].attribution.stance is Stance.ALLEGED
 
 
 def test_quote_attributed_to_speaker_named_after_it(extractor: Extractor) -> None:
     text = "\u201cEnemy artillery shelled our positions near the river all night,\u201d the army spokesman Ivan Petrov said."
-    mentions = _extract(extractor, text)
+    mentions = extract_text(extractor, text)
     assert mentions and mentions[0].attribution.source == "Ivan Petrov"
 
 
@@ -122,7 +120,7 @@ def test_denial_becomes_dispute_of_the_claim_not_an_event(extractor: Extractor) 
     text = ("Rebels shelled the town of Marib on Monday, killing two civilians, the governor said.\n\n"
             "The defence ministry claimed that five soldiers were killed by a landmine planted by rebels.\n\n"
             "The rebel command denied the claims.")
-    mentions = _extract(extractor, text)
+    mentions = extract_text(extractor, text)
     landmine = [m for m in mentions if m.sub_event_type == "Remote explosive/landmine/IED"]
     shelling = [m for m in mentions if m.sub_event_type == "Shelling/artillery/missile attack"]
     assert landmine and shelling and len(mentions) == 2
@@ -134,13 +132,13 @@ def test_grouping_joins_references_and_splits_new_places(extractor: Extractor) -
     text = ("Artillery shelled the town of Avdiivka on Monday.\n\n"
             "Three people were killed as a result of the attack, officials said.\n\n"
             "Separately, artillery shelled the village of Kurakhove, damaging homes.")
-    mentions = _extract(extractor, text)
+    mentions = extract_text(extractor, text)
     assert len(mentions) == 3
     assert mentions[0].group == mentions[1].group != mentions[2].group
     assert mentions[1].event_type == "Explosions/Remote violence"
 
 
-def test_extract_many_matches_extract(extractor: Extractor) -> None:
+def test_extract_many_matchesextract_text(extractor: Extractor) -> None:
     texts = ["Rebels shelled Kharkiv on Monday.", "The team won the match.", "Gunmen kidnapped a priest in Cauca."]
     documents = [Document(document_id=str(i), text=t, content_hash=content_hash(t)) for i, t in enumerate(texts)]
     pairs = list(extractor.extract_many(documents, batch_size=2))
@@ -164,7 +162,7 @@ def test_grouping_keeps_streets_and_home_towns_in_the_happening(extractor: Extra
     text = ("A man was shot and killed in Stockton on Monday, police said.\n\n"
             "Officers responded to a shooting on East Swain Road near Lorraine Avenue and found the man.\n\n"
             "John Doe of Merrillville was pronounced dead at the scene.")
-    mentions = _extract(extractor, text)
+    mentions = extract_text(extractor, text)
     assert len(mentions) >= 2
     assert len({m.group for m in mentions}) == 1
 
@@ -172,7 +170,7 @@ def test_grouping_keeps_streets_and_home_towns_in_the_happening(extractor: Extra
 def test_grouping_continues_a_happening_typed_differently_without_a_place(extractor: Extractor) -> None:
     text = ("A man was shot and killed in Stockton on Monday.\n\n"
             "Officers later exchanged gunfire with the gunman, who fled.")
-    mentions = _extract(extractor, text)
+    mentions = extract_text(extractor, text)
     assert len(mentions) == 2
     assert mentions[0].group == mentions[1].group
 
@@ -182,7 +180,7 @@ def test_grouping_continues_a_happening_typed_differently_without_a_place(extrac
     "The minister announced a civilian front to fight subversion in the provinces.",
 ])
 def test_questions_and_aims_yield_nothing(extractor: Extractor, text: str) -> None:
-    assert _extract(extractor, text) == []
+    assert extract_text(extractor, text) == []
 
 
 def test_surname_of_a_named_person_is_no_place():
@@ -212,17 +210,17 @@ def test_weapon_words_inside_proper_names_are_no_trigger():
 def test_running_totals_and_old_killings_are_background(extractor: Extractor) -> None:
     text = ("So far this year, about 100 people have been killed in clashes in the region. "
             "The priest was murdered in March 1980 by a death squad, the committee recalled.")
-    assert _extract(extractor, text, published="1989-03-29") == []
+    assert extract_text(extractor, text, published="1989-03-29") == []
 
 
 def test_prison_riot_is_out_of_scope(extractor: Extractor) -> None:
     text = "Three inmates stabbed a prisoner to death in the Pavon prison camp on Monday."
-    assert _extract(extractor, text, published="1989-01-10") == []
+    assert extract_text(extractor, text, published="1989-01-10") == []
 
 
 def test_rebel_army_name_does_not_make_an_attack_a_battle(extractor: Extractor) -> None:
     text = "Guerrillas of the National Liberation Army attacked a bus and killed two farmers on Sunday."
-    mentions = _extract(extractor, text, published="1989-02-02")
+    mentions = extract_text(extractor, text, published="1989-02-02")
     assert mentions and all(m.event_type != "Battles" for m in mentions)
-    troops = _extract(extractor, "Guerrillas attacked an army patrol and killed two soldiers on Sunday.", published="1989-02-02")
+    troops = extract_text(extractor, "Guerrillas attacked an army patrol and killed two soldiers on Sunday.", published="1989-02-02")
     assert {m.event_type for m in troops} == {"Battles"}

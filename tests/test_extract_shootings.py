@@ -5,17 +5,15 @@ from __future__ import annotations
 import pytest
 
 from conflictlog.extract import Extractor, load_pipeline
-from conflictlog.models import CasualtyKind, Document, Mention, content_hash
+from conflictlog.models import CasualtyKind
+
+from extract_text import extract_text
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor(load_pipeline())
 
-
-def _extract(extractor: Extractor, text: str) -> list[Mention]:
-    document = Document(document_id="d1", text=text, content_hash=content_hash(text), published="2024-05-02")
-    return extractor.extract(document)
 
 
 @pytest.mark.parametrize("text", [
@@ -26,7 +24,7 @@ def _extract(extractor: Extractor, text: str) -> list[Mention]:
     "Investigators say the driver shot at two deputies during the chase on Monday.",
 ])
 def test_a_person_shot_is_an_event_without_another_violence_word(extractor: Extractor, text: str) -> None:
-    mentions = _extract(extractor, text)
+    mentions = extract_text(extractor, text)
     assert [m.event_type for m in mentions] == ["Violence against civilians"]
 
 
@@ -35,7 +33,7 @@ def test_a_person_shot_is_an_event_without_another_violence_word(extractor: Extr
     "Most of the footage was shot on a phone by the band's drummer.",
 ])
 def test_shot_of_a_film_or_footage_is_no_event(extractor: Extractor, text: str) -> None:
-    assert _extract(extractor, text) == []
+    assert extract_text(extractor, text) == []
 
 
 SPORT_STORY = (
@@ -52,10 +50,10 @@ SPORT_ONLY = (
 
 
 def test_a_shooting_with_a_victim_outweighs_sport_words(extractor: Extractor) -> None:
-    mentions = _extract(extractor, SPORT_STORY)
+    mentions = extract_text(extractor, SPORT_STORY)
     killed = [c for m in mentions for c in m.casualties if c.kind is CasualtyKind.KILLED]
     assert mentions and killed and killed[0].min == 1
 
 
 def test_a_sport_story_is_still_off_topic(extractor: Extractor) -> None:
-    assert _extract(extractor, SPORT_ONLY) == []
+    assert extract_text(extractor, SPORT_ONLY) == []

@@ -7,17 +7,14 @@ import pytest
 
 from conflictlog.extract import Extractor, load_pipeline
 from conflictlog.extract.events import EventLexicon
-from conflictlog.models import Document, Mention, content_hash
+
+from extract_text import extract_text
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor(load_pipeline())
 
-
-def _extract(extractor: Extractor, text: str, published: str | None = "2024-05-02") -> list[Mention]:
-    document = Document(document_id="d1", text=text, content_hash=content_hash(text), published=published)
-    return extractor.extract(document)
 
 
 @pytest.mark.parametrize("text", [
@@ -54,7 +51,7 @@ def _extract(extractor: Extractor, text: str, published: str | None = "2024-05-0
     "The town was founded by a general who was assassinated in 1835.",
 ])
 def test_mentions_that_tell_no_happening(extractor: Extractor, text: str) -> None:
-    assert _extract(extractor, text) == [], text
+    assert extract_text(extractor, text) == [], text
 
 
 @pytest.mark.parametrize("text", [
@@ -69,13 +66,13 @@ def test_mentions_that_tell_no_happening(extractor: Extractor, text: str) -> Non
     "Officers are investigating a shooting on the city's southwest side.",
 ])
 def test_reports_of_happenings_are_kept(extractor: Extractor, text: str) -> None:
-    assert _extract(extractor, text), text
+    assert extract_text(extractor, text), text
 
 
 def test_a_topic_name_does_not_hide_the_report_beside_it(extractor: Extractor) -> None:
     text = ("The prosecutor in charge of the murder case said gunmen shot dead a witness in the town yesterday. "
             "The bomb squad defused a second device.")
-    mentions = _extract(extractor, text)
+    mentions = extract_text(extractor, text)
     assert any(m.event_type == "Violence against civilians" for m in mentions)
 
 
