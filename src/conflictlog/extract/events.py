@@ -225,7 +225,7 @@ class EventLexicon:
         if any(obj.lemma_.lower() in self.body_parts for obj in aimed):
             return True
         undergoers = _passive_subjects(head) + [child for child in head.children if child.dep_ == "dobj"] + aimed
-        return any(_is_person(token, self.person_words) for token in undergoers)
+        return any(_names_a_person(token, self.person_words) for token in undergoers)
 
     def is_off_topic(self, doc: Doc) -> bool:
         """Whether a document is about sport, economy, health or disasters rather than violence."""
@@ -248,7 +248,7 @@ def _passive_subjects(verb: Token) -> list[Token]:
     return [c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}] if governor is not None else []
 
 
-def _is_person(token: Token, person_words: frozenset[str]) -> bool:
+def _names_a_person(token: Token, person_words: frozenset[str]) -> bool:
     """A named person, or a noun or pronoun of people ("the victim", "a 19-year-old man", "he")."""
     return token.ent_type_ == "PERSON" or token.lemma_.lower() in person_words or token.lower_ in person_words
 
