@@ -18,12 +18,11 @@ Such a place is the event's place only as a last resort, after the document's co
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ..models import Span
+from .names import place_words
 
 _NEXT_WORD = re.compile(r"[\s,]*([A-Za-z][\w-]*)")
 # "850 KM NORTH OF", "15 miles southwest of the", "370 KM FROM": what comes before a reference point.
@@ -46,19 +45,13 @@ def is_aside(text: str, span: Span) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _words() -> dict:
-    raw = resources.files("conflictlog.resolve").joinpath("data", "place_words.json").read_text(encoding="utf-8")
-    return json.loads(raw)
-
-
-@lru_cache(maxsize=1)
 def _nouns_after() -> frozenset[str]:
-    return frozenset(_words()["person_nouns"] + _words()["facility_nouns"])
+    return frozenset(place_words()["person_nouns"] + place_words()["facility_nouns"])
 
 
 @lru_cache(maxsize=1)
 def _statement_cue() -> re.Pattern[str]:
-    words = _words()
+    words = place_words()
     cues = "|".join(re.escape(cue).replace(r"\ ", r"\s+")
                     for cue in words["statement_cues"] + words["destination_cues"])
     return re.compile(rf"\b(?:{cues})\s+(?:the\s+)?$", re.IGNORECASE)

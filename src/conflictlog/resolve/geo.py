@@ -23,18 +23,16 @@ Rules, so that a wrong choice can be traced:
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..models import GeoPrecision, Location, Span
 from .asides import is_aside
 from .context import DocContext
 from .gazetteer import Gazetteer, Place, distance_km
-from .names import name_key
+from .names import name_key, place_words
 from .sources import load_curated
 
 PRECISION_RANK = {
@@ -192,7 +190,7 @@ def fits_unit(place: Place, query: PlaceQuery, context: DocContext) -> bool:
 
 def readings(text: str) -> list[PlaceQuery]:
     """The ways to look ``text`` up, most literal first."""
-    words = _place_words()
+    words = place_words()
     queries = []
     for name in _possessive_readings(" ".join(text.split())):
         bare = _strip_leading(name, words["qualifiers"])
@@ -273,9 +271,3 @@ def _strip_leading(name: str, qualifiers: list[str]) -> str:
                 name, changed = name[len(qualifier) + 1:], True
                 break
     return name
-
-
-@lru_cache(maxsize=1)
-def _place_words() -> dict:
-    raw = resources.files("conflictlog.resolve").joinpath("data", "place_words.json").read_text(encoding="utf-8")
-    return json.loads(raw)

@@ -7,9 +7,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 
 # Latin letters that Unicode decomposition does not reduce to ASCII.
 _FOLD = str.maketrans({
@@ -45,3 +47,11 @@ _ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 def without_article(name: str) -> str:
     """``name`` without a leading "the" ("THE UNITED STATES" -> "UNITED STATES")."""
     return _ARTICLE.sub("", name.strip())
+
+
+@lru_cache(maxsize=1)
+def place_words() -> dict:
+    """The words around place names in report text (``data/place_words.json``): units and
+    qualifiers for lookup (``geo``), and the nouns and cues of places named in passing (``asides``)."""
+    raw = resources.files("conflictlog.resolve").joinpath("data", "place_words.json").read_text(encoding="utf-8")
+    return json.loads(raw)
