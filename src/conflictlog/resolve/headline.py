@@ -12,15 +12,13 @@ A town must be the main name of a populated place (``scene.populated_place``).
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ..models import Location
 from .context import DocContext
 from .gazetteer import Gazetteer
-from .scene import find_scene, populated_place
+from .scene import find_scene, populated_place, scene_cues
 
 _OUTLET_SEPARATOR = re.compile(r"\s(?:\||«|-|–|—)\s")
 _CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
@@ -71,6 +69,5 @@ def _word_runs(run: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _headline_cue() -> re.Pattern[str]:
-    raw = resources.files("conflictlog.resolve").joinpath("data", "scene_cues.json").read_text(encoding="utf-8")
-    words = "|".join(map(re.escape, json.loads(raw)["headline_before"]))
+    words = "|".join(map(re.escape, scene_cues()["headline_before"]))
     return re.compile(rf"\b(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) (?i:{words})\b")

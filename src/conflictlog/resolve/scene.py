@@ -84,7 +84,8 @@ def populated_place(name: str, context: DocContext, gazetteer: Gazetteer,
 
 
 @lru_cache(maxsize=1)
-def _scene_cues() -> dict:
+def scene_cues() -> dict:
+    """The packaged cue words of scene phrases (``data/scene_cues.json``), read once per process."""
     raw = resources.files("conflictlog.resolve").joinpath("data", "scene_cues.json").read_text(encoding="utf-8")
     return json.loads(raw)
 
@@ -92,12 +93,12 @@ def _scene_cues() -> dict:
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
     # "yelled in Spanish": a language after a cue is no town, though GeoNames knows a Spanish, Ontario.
-    return frozenset(_scene_cues()["not_names"])
+    return frozenset(scene_cues()["not_names"])
 
 
 @lru_cache(maxsize=2)
 def _cue_pattern(title_case: bool) -> re.Pattern[str]:
-    cues = _scene_cues()
+    cues = scene_cues()
     before = "|".join(map(re.escape, cues["before"]))
     before = f"(?i:{before})" if title_case else before
     compass = "|".join(map(re.escape, cues["compass"]))
