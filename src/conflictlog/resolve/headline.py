@@ -32,15 +32,19 @@ def headline_scene(title: str | None, context: DocContext, gazetteer: Gazetteer)
     """The town the headline names for the story (module rules), or None."""
     if not title:
         return None
-    parts = _OUTLET_SEPARATOR.split(title)
-    outlet = parts[-1] if len(parts) > 1 else ""
-    return headline_town(title, context, gazetteer) or _outlet_town(outlet, context, gazetteer)
+    return headline_town(title, context, gazetteer) or outlet_town(title, context, gazetteer)
 
 
 def headline_town(title: str | None, context: DocContext, gazetteer: Gazetteer) -> Location | None:
     """The town the headline proper names (cue phrases only, not the outlet), or None."""
     headline = _OUTLET_SEPARATOR.split(title or "")[0]
     return find_scene(headline, context, gazetteer, title_case=True) or _before_cue(headline, context, gazetteer)
+
+
+def outlet_town(title: str | None, context: DocContext, gazetteer: Gazetteer) -> Location | None:
+    """The city the outlet's name after the headline names ("| The Augusta Chronicle"), or None."""
+    parts = _OUTLET_SEPARATOR.split(title or "")
+    return _outlet_town(parts[-1] if len(parts) > 1 else "", context, gazetteer)
 
 
 def _before_cue(headline: str, context: DocContext, gazetteer: Gazetteer) -> Location | None:

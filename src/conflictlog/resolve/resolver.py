@@ -30,7 +30,7 @@ from .context import DocContext
 from .dates import ResolvedDate, reference_day, resolve_date
 from .gazetteer import Gazetteer
 from .geo import resolve_location, resolve_span, to_location
-from .headline import headline_scene, headline_town
+from .headline import headline_town, outlet_town
 from .names import name_key
 from .refine import refined
 from .scene import find_scene
@@ -104,7 +104,7 @@ class Resolver:
         # be about another shooting ("A second man was shot in Wauwatosa"). An outlet's city
         # ("« CBS Denver") makes nothing more specific.
         town = story_town or headline
-        scene = refined(home, headline) if home else town or headline_scene(title, context, self.gazetteer)
+        scene = refined(home, headline) if home else town or outlet_town(title, context, self.gazetteer)
 
         def fallback(unresolved: Location, aside: Callable[[], Location]) -> Location:
             if unresolved.precision:  # a county or a state the mention named
