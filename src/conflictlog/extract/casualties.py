@@ -38,7 +38,7 @@ from spacy.tokens import Span, Token
 from ..models import Casualty, CasualtyKind, VictimGroup
 from .casualty_lexicon import CasualtyLexicon, default_lexicon
 from .numbers import Count, count_of, counted_noun, group_of
-from .victims import Reading, is_person, readings
+from .victims import Reading, is_person, of_objects, readings
 
 _VICTIM_CONJ_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ"})
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -107,8 +107,7 @@ def _starts_with_since(clause: Token, lex: CasualtyLexicon) -> bool:
 def _names_a_period(prep: Token, lex: CasualtyLexicon) -> bool:
     """ "during 10 years of civil war", "in the struggle": a long span, not one incident."""
     spans = [o for o in prep.children if o.dep_ == "pobj"]
-    spans += [o for span in spans for p in span.children if p.dep_ == "prep" and p.lower_ == "of"
-              for o in p.children if o.dep_ == "pobj"]
+    spans += [o for span in spans for o in of_objects(span)]
     return any(o.lower_ in lex.period_nouns for o in spans)
 
 

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from .victims import of_objects
+
 if TYPE_CHECKING:
     from .events import EventHit, EventLexicon
 
@@ -103,5 +105,4 @@ def _is_specified(noun: Token) -> bool:
     naming its victim, a plural act noun tells of happenings."""
     if any(child.dep_ in {"nummod", "poss"} for child in noun.children):
         return True
-    return any(obj.pos_ == "PROPN" for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-               for obj in prep.children if obj.dep_ == "pobj")
+    return any(obj.pos_ == "PROPN" for obj in of_objects(noun))

@@ -119,7 +119,7 @@ def _verb_readings(verb: Token, lex: CasualtyLexicon) -> list[Reading]:
 
 def _life_readings(verb: Token, lives: Token, kind: CasualtyKind, lex: CasualtyLexicon) -> list[Reading]:
     """ "he lost his life": the subject died; "the attack claimed the lives of two judges": those named."""
-    named = [victim for victim in _of_objects(lives) if is_person(victim)]
+    named = [victim for victim in of_objects(lives) if is_person(victim)]
     if named:
         return [Reading(kind, victim, verb) for victim in named]
     return _subject_readings(verb, kind, lex)
@@ -216,9 +216,9 @@ def _noun_readings(noun: Token, lex: CasualtyLexicon) -> list[Reading]:
         return []
     if counted:
         return [Reading(lex.nouns[lemma], noun, noun)]
-    victims = _of_objects(noun) or [c for c in noun.children if c.dep_ == "poss"]
+    victims = of_objects(noun) or [c for c in noun.children if c.dep_ == "poss"]
     if not victims and noun.dep_ == "conj":
-        victims = _of_objects(noun.head)  # "the kidnapping and murder of five students"
+        victims = of_objects(noun.head)  # "the kidnapping and murder of five students"
     return [Reading(lex.nouns[lemma], victim, noun) for victim in victims if is_person(victim)]
 
 
@@ -243,7 +243,8 @@ def _toll_figures(toll: Token) -> list[Token]:
     return figures[:1]
 
 
-def _of_objects(noun: Token) -> list[Token]:
+def of_objects(noun: Token) -> list[Token]:
+    """The objects of the noun's "of" ("the bodies of five men" -> men)."""
     return [obj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
             for obj in prep.children if obj.dep_ == "pobj"]
 
