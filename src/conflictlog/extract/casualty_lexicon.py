@@ -81,6 +81,7 @@ class CasualtyLexicon:
     titles: frozenset[str]
     period_nouns: frozenset[str]
     plain_words: frozenset[str]
+    plain_stems: tuple[str, ...]    # the plain words long enough to stand for their inflections
     war_total_at_least: int
 
     @classmethod
@@ -88,6 +89,7 @@ class CasualtyLexicon:
         """Build from the JSON structure of ``lexicons/casualties.json``."""
         kinds = lambda table: {k: CasualtyKind(v) for k, v in table.items()}  # noqa: E731
         words = lambda key: frozenset(raw[key])  # noqa: E731
+        plain = words("plain_words") | _trigger_words(raw)
         return cls(
             verbs=kinds(raw["verbs"]),
             weak_verbs=kinds(raw["weak_verbs"]),
@@ -129,7 +131,8 @@ class CasualtyLexicon:
             attacker_nouns=words("attacker_nouns"),
             titles=words("titles"),
             period_nouns=words("period_nouns"),
-            plain_words=words("plain_words") | _trigger_words(raw),
+            plain_words=plain,
+            plain_stems=tuple(sorted(word for word in plain if len(word) > 3)),
             war_total_at_least=int(raw["war_total_at_least"]),
         )
 
@@ -138,12 +141,11 @@ class CasualtyLexicon:
         hit without saying they were injured: some of them may be the dead told elsewhere."""
         return bool(text) and self.injury_words.isdisjoint(_WORD.findall(text.lower()))
 
-
     def specific_words(self, text: str) -> frozenset[str]:
         """The words of a figure that name its victims in particular ("galan", "summerville",
         "escort"): not the casualty words, pronouns, numbers or plain nouns ("a man was killed")."""
         words = (w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in self.plain_words)
-        return frozenset(w for w in words if not any(w.startswith(t) for t in self.plain_words if len(t) > 3))
+        return frozenset(w for w in words if not w.startswith(self.plain_stems))
 
 
 def _trigger_words(raw: dict[str, Any]) -> frozenset[str]:
