@@ -45,7 +45,8 @@ _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _TIME_FRAME_DEPS = frozenset({"prep", "npadvmod", "advmod", "mark"})
 _SPAN_PREPS = frozenset({"in", "during", "throughout", "over"})
 _OTHER_WORDS = frozenset({"other", "more"})
-_HARMED = frozenset({CasualtyKind.KILLED, CasualtyKind.INJURED})
+# The kinds that say people were hurt (not missing, detained or displaced).
+HARMED = frozenset({CasualtyKind.KILLED, CasualtyKind.INJURED})
 
 
 def find_casualties(sent: Span) -> list[Casualty]:
@@ -151,7 +152,7 @@ def _casualties_of(reading: Reading, lex: CasualtyLexicon, also: list[Token]) ->
     if reading.victim != reading.trigger and reading.trigger.dep_ != "amod":
         victims.extend(c for v in list(victims) for c in v.conjuncts if c.pos_ in _VICTIM_CONJ_POS)
         victims.extend(_listed_appositions(reading.victim, lex))
-    if reading.kind in _HARMED:
+    if reading.kind in HARMED:
         victims = [v for v in victims if not _is_attacker(v, lex)]
     if not victims:
         return []

@@ -17,10 +17,10 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan
 
-from ..models import Actor, Attribution, CasualtyKind, Dispute, Document, Mention
+from ..models import Actor, Attribution, Dispute, Document, Mention
 from ..text import PreparedText, prepare
 from .attribution import AttributionLexicon, attribute, find_denial, quote_speakers
-from .casualties import find_casualties
+from .casualties import HARMED, find_casualties
 from .events import EventHit, EventLexicon, object_tokens, subject_tokens
 from .grouping import Candidate, assign_groups
 from .perpetrators import responsibility_actors, share_initiators
@@ -122,8 +122,7 @@ def _candidates(doc: Doc, context: _Context, events: EventLexicon) -> list[Candi
 
 def _counts_victims(candidate: Candidate) -> bool:
     """A specific violent act ("shot", "stabbed") with people killed or injured."""
-    hurt = {CasualtyKind.KILLED, CasualtyKind.INJURED}
-    return not candidate.generic and any(c.kind in hurt and (c.min or 0) > 0 for c in candidate.mention.casualties)
+    return not candidate.generic and any(c.kind in HARMED and (c.min or 0) > 0 for c in candidate.mention.casualties)
 
 
 def _candidate(sent: SpacySpan, hits: list[EventHit], context: _Context) -> Candidate | None:
