@@ -41,7 +41,7 @@ _WEEK_REACH = timedelta(days=6)
 
 def story_date(text: str, start: int, reference: date) -> ResolvedDate | None:
     """The first plausible happening date named in ``text`` from ``start`` on, read against ``reference``."""
-    for match in _expressions().finditer(text, start):
+    for match in _cue("expression").finditer(text, start):
         if dates_a_statement(text, match.start(), match.end()):
             continue
         found = interpret(match.group(0), reference)
@@ -56,10 +56,9 @@ def dates_a_statement(text: str, start: int, end: int) -> bool:
     # "at 11 p.m. last night": the periods of a clock time end no clause.
     before = _CLOCK_PERIODS.sub(r"\1m", text[max(0, start - _LOOK_BEHIND):start])
     after = text[end:end + _LOOK_BEHIND]
-    cues = _cues()
-    return bool(re.search(cues["said_before"], before, re.IGNORECASE)
+    return bool(_cue("said_before").search(before)
                 or _dates_an_aftermath(before)
-                or re.search(cues["said_after"], after, re.IGNORECASE)
+                or _cue("said_after").search(after)
                 or (before.rfind("(") > before.rfind(")") and ")" in after))
 
 
@@ -85,13 +84,14 @@ def _reach(found: ResolvedDate) -> tuple[date, date]:
 def _dates_an_aftermath(before: str) -> bool:
     # "was arrested in Chicago Saturday", "held a vigil Thursday night": the day of a later step;
     # but "arrested after a shooting Saturday" dates the shooting.
-    cue = re.search(_cues()["aftermath_before"], before, re.IGNORECASE)
-    return bool(cue) and not re.search(_cues()["happening_words"], cue.group(0), re.IGNORECASE)
+    cue = _cue("aftermath_before").search(before)
+    return bool(cue) and not _cue("happening_words").search(cue.group(0))
 
 
-@lru_cache(maxsize=1)
-def _expressions() -> re.Pattern[str]:
-    return re.compile(_cues()["expression"], re.IGNORECASE)
+@lru_cache(maxsize=None)
+def _cue(name: str) -> re.Pattern[str]:
+    # compiled once each, rather than looked up in the re module's cache on every call
+    return re.compile(_cues()[name], re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
