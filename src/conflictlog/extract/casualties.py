@@ -175,9 +175,11 @@ def _listed_appositions(victim: Token, lex: CasualtyLexicon) -> list[Token]:
     if not any(c.dep_ == "nummod" for c in victim.children):
         counted = [a for a in counted if any(c.lower_ in _OTHER_WORDS for c in a.children)]
     members = [t for a in counted for t in [a, *a.conjuncts] if is_person(t)]
+    if not members:
+        return []
     counts = [count_of(t, lex) for t in members]
     head = count_of(victim, lex)
-    if not members or head is None or any(c is None for c in counts):
+    if head is None or any(c is None for c in counts):
         return []
     return [] if sum(c.min or 0 for c in counts) == head.min else members
 
