@@ -40,6 +40,7 @@ from ..models import Attribution, Casualty, CasualtyKind, Dispute, Event, Incide
 from .local import best_location, combine_casualties, lead_event, merge_actors
 
 AccountKey = tuple[int, str | None, str]
+FigureKey = tuple[CasualtyKind, VictimGroup, int | None, int | None]
 
 
 def merge_accounts(events: list[Event]) -> list[Event]:
@@ -61,19 +62,15 @@ def _figures_told_once(accounts: list[Event]) -> list[Event]:
     """Each figure of a happening in one account only: the first named speaker who gives it keeps
     it, and a later account (or the reporter's unattributed narrative) that repeats it the same
     corroborates it without counting the same dead twice. Denials keep what they deny."""
-    told: set[tuple[int, CasualtyKind, VictimGroup, int | None, int | None]] = set()
+    told: set[tuple[int, FigureKey]] = set()
     kept: dict[int, list[Casualty]] = {}
     for account in sorted(accounts, key=_teller_rank):
         if account.attribution.stance == Stance.DENIED:
             continue
-        figures = [(account.group, c.kind, c.group, c.min, c.max) for c in account.casualties]
+        figures = [(account.group, _figure_key(c)) for c in account.casualties]
         kept[id(account)] = [c for c, key in zip(account.casualties, figures) if key not in told]
         told.update(figures)
-    return [replace(a, casualties=kept[id(a)]) if len(kept.get(id(a), a.casualties)) < len(a.casualties) else a
-            for a in accounts]
-
-
-FigureKey = tuple[CasualtyKind, VictimGroup, int | None, int | None]
+    return [_keeping(a, kept.get(id(a), a.casualties)) for a in accounts]
 
 
 def _repeats_of_other_happenings(accounts: list[Event]) -> list[Event]:
@@ -87,8 +84,17 @@ def _repeats_of_other_happenings(accounts: list[Event]) -> list[Event]:
             changed.append(account)
             continue
         kept = [c for c in account.casualties if not _is_repeat(c, account.group, told)]
-        changed.append(replace(account, casualties=kept) if len(kept) < len(account.casualties) else account)
+        changed.append(_keeping(account, kept))
     return changed
+
+
+def _keeping(account: Event, kept: list[Casualty]) -> Event:
+    """``account`` with only the ``kept`` of its casualties (itself when none was dropped)."""
+    return replace(account, casualties=kept) if len(kept) < len(account.casualties) else account
+
+
+def _figure_key(casualty: Casualty) -> FigureKey:
+    return casualty.kind, casualty.group, casualty.min, casualty.max
 
 
 def _is_repeat(casualty: Casualty, group: int, told: dict[FigureKey, list[tuple[int, frozenset[str]]]]) -> bool:
@@ -98,14 +104,14 @@ def _is_repeat(casualty: Casualty, group: int, told: dict[FigureKey, list[tuple[
     earlier = [seen for key in _same_people(casualty) for seen in told.get(key, [])]
     if any(other != group and (not words or not seen or words & seen) for other, seen in earlier):
         return True
-    told.setdefault((casualty.kind, casualty.group, casualty.min, casualty.max), []).append((group, words))
+    told.setdefault(_figure_key(casualty), []).append((group, words))
     return False
 
 
 def _same_people(casualty: Casualty) -> list[FigureKey]:
     """The figures an earlier happening may have told the same people by: the same figure, and for
     people only said to be hit ("she was shot" after "shot and killed a teenage girl") the dead."""
-    keys = [(casualty.kind, casualty.group, casualty.min, casualty.max)]
+    keys = [_figure_key(casualty)]
     if casualty.kind == CasualtyKind.INJURED and default_lexicon().is_hit_only(casualty.text):
         groups = list(VictimGroup) if casualty.group == VictimGroup.ALL else [casualty.group]
         keys += [(CasualtyKind.KILLED, victims, casualty.min, casualty.max) for victims in groups]
