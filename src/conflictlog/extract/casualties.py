@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from ..models import Casualty, CasualtyKind, VictimGroup
-from .casualty_lexicon import CasualtyLexicon, default_lexicon
+from .casualty_lexicon import HARMED, CasualtyLexicon, default_lexicon
 from .numbers import Count, count_of, counted_noun, group_of
 from .victims import Reading, is_person, of_objects, readings
 
@@ -45,8 +45,6 @@ _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _TIME_FRAME_DEPS = frozenset({"prep", "npadvmod", "advmod", "mark"})
 _SPAN_PREPS = frozenset({"in", "during", "throughout", "over"})
 _OTHER_WORDS = frozenset({"other", "more"})
-# The kinds that say people were hurt (not missing, detained or displaced).
-HARMED = frozenset({CasualtyKind.KILLED, CasualtyKind.INJURED})
 
 
 def find_casualties(sent: Span) -> list[Casualty]:

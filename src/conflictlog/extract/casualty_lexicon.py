@@ -17,6 +17,8 @@ from ..models import CasualtyKind, VictimGroup
 
 
 _WORD = re.compile(r"[a-z]+")
+# The kinds that say people were hurt (not missing, detained or displaced).
+HARMED = frozenset({CasualtyKind.KILLED, CasualtyKind.INJURED})
 
 
 @dataclass(frozen=True, slots=True)

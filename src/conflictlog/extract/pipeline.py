@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span as SpacySpan
 from ..models import Actor, Attribution, Dispute, Document, Mention
 from ..text import PreparedText, prepare
 from .attribution import AttributionLexicon, attribute, find_denial, quote_speakers
-from .casualties import HARMED, find_casualties
+from .casualties import find_casualties
+from .casualty_lexicon import HARMED
 from .events import EventHit, EventLexicon, object_tokens, subject_tokens
 from .grouping import Candidate, assign_groups
 from .perpetrators import responsibility_actors, share_initiators

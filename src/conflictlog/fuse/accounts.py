@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..extract.casualty_lexicon import default_lexicon
+from ..extract.casualty_lexicon import HARMED, default_lexicon
 from ..models import Attribution, Casualty, CasualtyKind, Dispute, Event, IncidentCasualty, Span, Stance, VictimGroup
 from .local import best_location, combine_casualties, lead_event, merge_actors
 
@@ -98,7 +98,7 @@ def _figure_key(casualty: Casualty) -> FigureKey:
 
 
 def _is_repeat(casualty: Casualty, group: int, told: dict[FigureKey, list[tuple[int, frozenset[str]]]]) -> bool:
-    if casualty.kind not in (CasualtyKind.KILLED, CasualtyKind.INJURED) or not casualty.min:
+    if casualty.kind not in HARMED or not casualty.min:
         return False
     words = default_lexicon().specific_words(casualty.text)
     earlier = [seen for key in _same_people(casualty) for seen in told.get(key, [])]
