@@ -38,3 +38,8 @@ def test_a_headline_without_a_town_names_no_scene(gazetteer: Gazetteer) -> None:
 
 def test_an_outlet_word_that_names_only_a_hamlet_names_no_scene(gazetteer: Gazetteer) -> None:
     assert scene_of("Bond Hill mother dies 9 days after shooting | Local News - WLWT Home", gazetteer) is None
+
+
+def test_an_outlet_named_after_a_street_names_no_town(gazetteer: Gazetteer) -> None:
+    # "Street" is a town in England; "Broad Street Media" is named after a street.
+    assert scene_of("Man shoots neighbor, calls cops on himself | Broad Street Media", gazetteer) is None

@@ -55,3 +55,24 @@ def test_the_first_name_of_a_person_or_a_business_is_no_town(gazetteer: Gazettee
     text = "Three people were shot at Billy Hardwick's All Star Lanes, police said."
     assert scene_of(text, gazetteer) is None
     assert scene_of("Three people were shot at Memphis bowling alleys.", gazetteer) == "Memphis"
+
+
+def test_a_possessive_with_a_typographic_apostrophe_is_no_town(gazetteer: Gazetteer) -> None:
+    # "Mason’s home" is a person's home; Mason is also a town.
+    assert scene_of("Deputies arrived at Mason’s home and found two rifles.", gazetteer) is None
+
+
+def test_a_name_a_street_word_follows_is_a_street(gazetteer: Gazetteer) -> None:
+    assert scene_of("A second victim was found at Concord and Market streets.", gazetteer) is None
+    assert scene_of("He was shot near Concord Avenue, police said.", gazetteer) is None
+
+
+def test_a_day_after_the_town_is_no_part_of_its_name(gazetteer: Gazetteer) -> None:
+    text = "A waitress was shot outside a bar in southwest Houston Sunday, near Kirkwood."
+    assert scene_of(text, gazetteer) == "Houston"
+
+
+def test_a_shorter_piece_of_a_county_office_is_no_town(gazetteer: Gazetteer) -> None:
+    # "Johnson County Sheriff’s Office": neither the county nor "Johnson" is the scene (the name
+    # is not cut short to get past the possessive).
+    assert scene_of("The suspect fired at Johnson County Sheriff’s Office personnel.", gazetteer) is None

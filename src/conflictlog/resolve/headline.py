@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..models import Location
 from .context import DocContext
 from .gazetteer import Gazetteer
-from .scene import find_scene, populated_place, scene_cues
+from .scene import find_scene, is_town_like, populated_place, scene_cues
 
 _OUTLET_SEPARATOR = re.compile(r"\s(?:\||«|-|–|—)\s")
 _CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
@@ -49,7 +49,7 @@ def outlet_town(title: str | None, context: DocContext, gazetteer: Gazetteer) ->
 
 def _before_cue(headline: str, context: DocContext, gazetteer: Gazetteer) -> Location | None:
     for match in _headline_cue().finditer(headline):
-        found = populated_place(match.group("name"), context, gazetteer)
+        found = populated_place(match.group("name"), context, gazetteer) if is_town_like(match.group("name").split()) else None
         if found is not None:
             return found
     return None
@@ -57,7 +57,8 @@ def _before_cue(headline: str, context: DocContext, gazetteer: Gazetteer) -> Loc
 
 def _outlet_town(outlet: str, context: DocContext, gazetteer: Gazetteer) -> Location | None:
     for run in _CAPITALISED_RUN.findall(outlet):
-        for name in _word_runs(run):
+        # "Broad Street Media": a street's name is no outlet's city.
+        for name in filter(lambda words: is_town_like(words.split()), _word_runs(run)):
             found = populated_place(name, context, gazetteer, _OUTLET_CITY_POPULATION)
             if found is not None:
                 return found

@@ -12,7 +12,10 @@ context as for any place span, and refused, as any place is, when far from every
 document points at ("Officer" is no scene in Australia for a Chicago report). A capitalised
 compass word may begin a town's own name ("in West Allis"). A language ("in Spanish") is no
 name. Alternate names are not enough here ("Bonner" is an alternate name of a Washington): a
-bare word in running text must be the place's own name to count.
+bare word in running text must be the place's own name to count. A street is no town: a name a
+street word follows or contains ("at Concord and Market streets", "Broad Street") is skipped,
+and so is a possessive with either apostrophe ("at Mason’s home"). A day or month after the
+name is no part of it ("in southwest Houston Sunday" is Houston).
 """
 
 from __future__ import annotations
@@ -64,9 +67,18 @@ def _town_name(name: str) -> str | None:
     words = name.split(" ")
     if words[0] in _ARTICLES:
         words = words[1:]
-    if not words or _UNIT_WORDS & set(words) or " ".join(words) in _not_names():
+    while words and words[-1] in _cue_words("time_words"):  # "in southwest Houston Sunday"
+        words = words[:-1]
+    if not words or _UNIT_WORDS & set(words) or " ".join(words) in _cue_words("not_names"):
+        return None
+    if not is_town_like(words):  # "in Broad Street"
         return None
     return " ".join(words)
+
+
+def is_town_like(words: list[str]) -> bool:
+    """False when one of ``words`` ends a street's name ("Broad Street", "Elm Avenue"): such a name is no town's."""
+    return not any(word.casefold() in _cue_words("street_words") for word in words)
 
 
 def populated_place(name: str, context: DocContext, gazetteer: Gazetteer,
@@ -90,10 +102,10 @@ def scene_cues() -> dict:
     return json.loads(raw)
 
 
-@lru_cache(maxsize=1)
-def _not_names() -> frozenset[str]:
+@lru_cache(maxsize=None)
+def _cue_words(kind: str) -> frozenset[str]:
     # "yelled in Spanish": a language after a cue is no town, though GeoNames knows a Spanish, Ontario.
-    return frozenset(scene_cues()["not_names"])
+    return frozenset(scene_cues()[kind])
 
 
 @lru_cache(maxsize=2)
@@ -103,7 +115,11 @@ def _cue_pattern(title_case: bool) -> re.Pattern[str]:
     before = f"(?i:{before})" if title_case else before
     compass = "|".join(map(re.escape, cues["compass"]))
     after = "|".join(map(re.escape, cues["after"]))
+    streets = "|".join(map(re.escape, cues["street_words"]))
     # "at Billy Hardwick's All Star Lanes": a name whose next word is a possessive is the start
-    # of a person's or a business's name, not a town ("Billy"); nor is one that is a possessive.
-    return re.compile(rf"\b(?:{before}) (?:(?P<compass>(?i:{compass})) )?(?P<before>{_NAME})\b(?!')(?! [A-Z][\w-]*'s\b)"
-                      rf"|\b(?P<after>{_NAME})(?:'s)? (?i:{after})\b")
+    # of a person's or a business's name, not a town ("Billy"); nor is one that is a possessive
+    # ("at Mason's home", with either apostrophe). "at Concord and Market streets": a name that
+    # a street word follows is a street's.
+    return re.compile(rf"\b(?:{before}) (?:(?P<compass>(?i:{compass})) )?(?P<before>(?>{_NAME}))\b(?!['’])"
+                      rf"(?! [A-Z][\w-]*['’]s\b)(?! (?:and [A-Z][a-z]+ )?(?i:{streets})\b)"
+                      rf"|\b(?P<after>{_NAME})(?:['’]s)? (?i:{after})\b")
