@@ -17,7 +17,9 @@ where the happening was not, so a country is the safer answer); so does one whos
 place is a country the document mentions in passing ("U.S. aid", "talks in Honduras" in a
 report about El Salvador): a country named without any of its places is more often an actor
 than the scene. A county a mention names, or the dateline's city, is
-made specific by a town the story or headline names inside it (``refine``).
+made specific by a town the story or headline names inside it (``refine``). Last, a group
+placed no more precisely than a district whose sentence names a settlement as such ("IN THE
+VILLAGE OF CORIS") takes that settlement (``scene_settlement``).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from .headline import headline_town, outlet_town
 from .names import name_key
 from .refine import refined
 from .scene import find_scene
+from .scene_settlement import named_settlement
 from .settle import group_members, settle_date, settle_place
 from .story_dates import dates_a_statement, sharpen_coarse_dates, story_date
 
@@ -66,8 +69,20 @@ class Resolver:
         for index, mention in enumerate(mentions):
             if places[index].precision not in (GeoPrecision.TOWN, GeoPrecision.EXACT):
                 places[index] = fallback(places[index], lambda m=mention: self._aside_place(m, context))
+        for members in groups:
+            self._place_in_named_settlement(members, mentions, places, context)
         return [self._event(document, index, mention, places[index], dates[index])
                 for index, mention in enumerate(mentions)]
+
+    def _place_in_named_settlement(self, members: list[int], mentions: list[Mention], places: list[Location],
+                                   context: DocContext) -> None:
+        # "THE MASSACRE TOOK PLACE IN THE VILLAGE OF CORIS": the group's happening was there, however
+        # coarsely its other sentences place it.
+        named = (named_settlement(_sentence(mentions[i]), places[i], context, self.gazetteer) for i in members)
+        found = next((place for place in named if place is not None), None)
+        for i in members if found is not None else ():
+            if places[i].precision not in (GeoPrecision.TOWN, GeoPrecision.EXACT):
+                places[i] = dataclasses.replace(found)
 
     def _aside_place(self, mention: Mention, context: DocContext) -> Location:
         # "The victim, a 20-year-old Milwaukee man": where the victim is from, the last resort
