@@ -73,6 +73,10 @@ def test_mentions_without_a_date_take_the_story_date_not_the_publication_day() -
     ("He was shot at 11 p.m. Friday outside a bar.", "Friday", False),
     ("Her fears were realized early Saturday, when police said her son was shot.", "Saturday", False),
     ("The medical examiner on Sunday determined that the death was a suicide.", "Sunday", True),
+    # "announced that, early this morning, ...": the day belongs to what was announced.
+    ("POLICE ANNOUNCED THAT, EARLY THIS MORNING, GUNMEN PLACED TWO BOMBS.", "EARLY THIS MORNING", False),
+    ("THE ARCHBISHOP PROTESTED TODAY THE MURDER OF A STUDENT.", "TODAY", True),
+    ("THE PRESIDENT REFERRED TODAY TO THE KILLING OF SIX PRIESTS.", "TODAY", True),
 ])
 def test_a_day_of_a_statement(text: str, expression: str, statement: bool) -> None:
     start = text.index(expression)

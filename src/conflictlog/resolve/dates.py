@@ -1,6 +1,6 @@
 """Dates of events, anchored to the publication date of the report.
 
-- Relative phrases ("yesterday", "last night", "this morning") count back from publication.
+- Relative phrases ("yesterday", "last night", "this morning", "9 DAYS AGO") count back from publication.
 - Weekday names mean the most recent such day, publication day included ("Tuesday" in a report
   of Tuesday 2023-09-19 is 2023-09-19; "last Tuesday" is the one before).
 - Explicit dates go to dateparser after hedge words and times of day are removed; a date
@@ -10,6 +10,9 @@
 - A date after publication or more than a year before it is flagged. A date far before is
   used only when no span of the mention gives a plausible one; a date after publication is
   a scheduled one ("in court Jan. 19") and never the happening's.
+- "last" before a date is a hedge ("LAST 9 AUGUST" is 9 August, "last April" the month).
+- A date that is part of a name ("19 APRIL MOVEMENT", the "22 APRIL" neighborhood) dates nothing
+  (``date_names``).
 - A span of days starts on its first ("20 AND 21 NOVEMBER" is 20 November).
 - A bare month takes the day number the recogniser left before it ("ON THE MORNING OF 26
   |OCTOBER", "THE 16 |NOVEMBER ASSASSINATION").
@@ -42,6 +45,7 @@ from importlib import resources
 from dateparser.date import DateDataParser
 
 from ..models import DatePrecision, Span
+from .date_names import names_a_thing
 
 _FAR_BEFORE = timedelta(days=366)
 # A yearless date up to this far after publication is a scheduled one ("will appear in court
@@ -108,7 +112,8 @@ def resolve_date(date_spans: list[Span], sentence: Span | str | None, published:
     if reference is None:
         return NO_DATE
     sentence_text = _text_of(sentence)
-    texts = [with_day_before(span.text, sentence_text) for span in date_spans]
+    texts = [with_day_before(span.text, sentence_text) for span in date_spans
+             if not names_a_thing(span.text, sentence_text)]
     named = [(text, interpret(text, reference)) for text in texts]
     found = [item for _, item in named if item.date]
     plausible = [item for item in found if item.plausible]
@@ -150,7 +155,7 @@ def interpret(text: str, reference: date) -> ResolvedDate:
         overnight = past_midnight(parts[0], parts[1], reference)
         if overnight is not None:
             return overnight
-    for reader in (_relative, _weekday, _holiday):
+    for reader in (_relative, _days_ago, _weekday, _holiday):
         found = reader(lowered, reference)
         if found:
             return _flagged(found, reference)
@@ -225,6 +230,16 @@ def _relative(lowered: str, reference: date) -> ResolvedDate | None:
             precision = _PERIODS[period]
             return ResolvedDate(_period_start(day, precision).isoformat(), precision)
     return None
+
+
+def _days_ago(lowered: str, reference: date) -> ResolvedDate | None:
+    # "9 DAYS AGO", "two days ago": counted back from the reference day.
+    match = _days_ago_pattern().search(lowered)
+    if not match:
+        return None
+    count = match.group(1)
+    days = int(count) if count.isdigit() else _words()["counts"][count]
+    return ResolvedDate((reference - timedelta(days=days)).isoformat(), DatePrecision.DAY)
 
 
 def _weekday(lowered: str, reference: date) -> ResolvedDate | None:
@@ -334,6 +349,12 @@ def _parser(reference: date) -> DateDataParser:
     settings = {"RELATIVE_BASE": datetime(reference.year, reference.month, reference.day, 12),
                 "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True}
     return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=1)
+def _days_ago_pattern() -> re.Pattern[str]:
+    counts = "|".join(sorted(_words()["counts"], key=len, reverse=True))
+    return re.compile(rf"\b(\d{{1,2}}|{counts}) days? ago\b")
 
 
 @lru_cache(maxsize=1)
