@@ -6,7 +6,7 @@ import pytest
 
 from conflictlog.models import GeoPrecision, Location
 from conflictlog.resolve import DocContext, Gazetteer
-from conflictlog.resolve.scene_settlement import named_settlement
+from conflictlog.resolve.scene_settlement import dateline_city_meant, named_settlement
 
 _PERU = Location(name="Peru", country_code="PE", lat=-12.0, lon=-76.0, precision=GeoPrecision.COUNTRY)
 
@@ -41,3 +41,20 @@ def test_a_place_already_a_town_or_a_sentence_without_the_phrase_keeps_its_place
     town = Location(name="Lima", country_code="PE", precision=GeoPrecision.TOWN)
     assert named_settlement("IN THE VILLAGE OF QUZMARACHI", town, DocContext.empty(), gazetteer) is None
     assert named_settlement("GUERRILLAS ATTACKED THE VILLAGE YESTERDAY.", _PERU, DocContext.empty(), gazetteer) is None
+
+
+_GUATEMALA_CITY = Location(name="Guatemala City", country_code="GT", lat=14.64, lon=-90.51, precision=GeoPrecision.TOWN)
+_GUATEMALA = Location(name="Guatemala", country_code="GT", lat=15.0, lon=-90.5, precision=GeoPrecision.COUNTRY)
+
+
+def test_this_capital_is_the_datelines_city() -> None:
+    sentence = "A BOMB EXPLODED TONIGHT AT A BANK IN THIS CAPITAL, POLICE SAID."
+    found = dateline_city_meant(sentence, _GUATEMALA, _GUATEMALA_CITY)
+    assert found is not None and found.name == "Guatemala City"
+    assert dateline_city_meant("A BOMB EXPLODED AT A BANK.", _GUATEMALA, _GUATEMALA_CITY) is None
+
+
+def test_this_capital_does_not_move_a_happening_its_sentence_placed_in_another_country() -> None:
+    mexico = Location(name="Mexico", country_code="MX", precision=GeoPrecision.COUNTRY)
+    assert dateline_city_meant("MEXICO, AS THEY SAID IN THIS CAPITAL, WAS ATTACKED.", mexico, _GUATEMALA_CITY) is None
+    assert dateline_city_meant("IN THIS CAPITAL TODAY", _GUATEMALA, None) is None

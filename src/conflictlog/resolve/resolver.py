@@ -19,7 +19,8 @@ report about El Salvador): a country named without any of its places is more oft
 than the scene. A county a mention names, or the dateline's city, is
 made specific by a town the story or headline names inside it (``refine``). Last, a group
 placed no more precisely than a district whose sentence names a settlement as such ("IN THE
-VILLAGE OF CORIS") takes that settlement (``scene_settlement``).
+VILLAGE OF CORIS") takes that settlement, and one whose sentence says "IN THIS CAPITAL" the
+dateline's city, dated or not (``scene_settlement``).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from .headline import headline_town, outlet_town
 from .names import name_key
 from .refine import refined
 from .scene import find_scene
-from .scene_settlement import named_settlement
+from .scene_settlement import dateline_city_meant, named_settlement
 from .settle import group_members, settle_date, settle_place
 from .story_dates import dates_a_statement, sharpen_coarse_dates, story_date
 
@@ -69,16 +70,18 @@ class Resolver:
         for index, mention in enumerate(mentions):
             if places[index].precision not in (GeoPrecision.TOWN, GeoPrecision.EXACT):
                 places[index] = fallback(places[index], lambda m=mention: self._aside_place(m, context))
+        city = self._dateline_city(context, home)
         for members in groups:
-            self._place_in_named_settlement(members, mentions, places, context)
+            self._place_in_named_settlement(members, mentions, places, context, city)
         return [self._event(document, index, mention, places[index], dates[index])
                 for index, mention in enumerate(mentions)]
 
     def _place_in_named_settlement(self, members: list[int], mentions: list[Mention], places: list[Location],
-                                   context: DocContext) -> None:
-        # "THE MASSACRE TOOK PLACE IN THE VILLAGE OF CORIS": the group's happening was there, however
-        # coarsely its other sentences place it.
-        named = (named_settlement(_sentence(mentions[i]), places[i], context, self.gazetteer) for i in members)
+                                   context: DocContext, city: Location | None) -> None:
+        # "THE MASSACRE TOOK PLACE IN THE VILLAGE OF CORIS", "A BOMB EXPLODED IN THIS CAPITAL": the
+        # group's happening was there, however coarsely its other sentences place it.
+        named = (named_settlement(_sentence(mentions[i]), places[i], context, self.gazetteer)
+                 or dateline_city_meant(_sentence(mentions[i]), places[i], city) for i in members)
         found = next((place for place in named if place is not None), None)
         for i in members if found is not None else ():
             if places[i].precision not in (GeoPrecision.TOWN, GeoPrecision.EXACT):
@@ -133,6 +136,12 @@ class Resolver:
 
         return fallback
 
+
+    def _dateline_city(self, context: DocContext, home: Location | None) -> Location | None:
+        # A wire dateline's city ("GUATEMALA CITY, 13 JAN 90 --") is no scene by itself, but "this capital" is it.
+        if home is not None or context.dateline_place is None:
+            return home
+        return resolve_span(context.dateline_place, context, self.gazetteer)
 
     def _dateline_location(self, context: DocContext) -> Location | None:
         if context.dateline_place is None or context.dateline_date:

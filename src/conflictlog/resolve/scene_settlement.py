@@ -10,6 +10,9 @@ happening placed no more precisely than a district:
   exactly), kept with the point and the precision of the coarser place already chosen (its
   district, region or country): the precision says how exactly the point is known.
 The name ends at the first word that cannot be part of it ("IN THE TOWN OF CHULLAS YESTERDAY").
+A wire report's "IN THIS CAPITAL", "OF THIS CITY" names its dateline's city, the place it was
+filed from ("GUATEMALA CITY, 13 JAN 90 -- ... A BOMB EXPLODED IN THIS CAPITAL"): that city
+is the scene too, when the gazetteer knows it as a town.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from .scene import populated_place, scene_cues
 
 _SETTLEMENT_WORDS = "town|village|city|hamlet|neighborhood|neighbourhood|suburb|settlement|canton"
 _WORD = r"[A-Z][\w'-]*"
+_THIS_CITY = re.compile(r"\b(?:in|of|near|outside) this (?:capital|city)\b", re.IGNORECASE)
 # A happening placed this coarsely may be made specific by a settlement its sentence names.
 _COARSE = frozenset({GeoPrecision.DISTRICT, GeoPrecision.REGION, GeoPrecision.COUNTRY, None})
 
@@ -43,6 +47,16 @@ def named_settlement(sentence: str, coarse: Location, context: DocContext, gazet
     if town is not None:
         return dataclasses.replace(town, text=name)
     return dataclasses.replace(coarse, text=name, name=_readable(name), geonames_id=None)
+
+
+def dateline_city_meant(sentence: str, coarse: Location, dateline_city: Location | None) -> Location | None:
+    """The dateline's city when ``sentence`` calls the scene "this city" or "this capital" (module rules), else None."""
+    if coarse.precision not in _COARSE or dateline_city is None or dateline_city.precision != GeoPrecision.TOWN:
+        return None
+    if coarse.country_code not in (None, dateline_city.country_code):  # placed in another country by its sentence
+        return None
+    match = _THIS_CITY.search(sentence)
+    return dataclasses.replace(dateline_city, text=match.group(0)) if match else None
 
 
 def _name_of(words: str) -> str | None:
