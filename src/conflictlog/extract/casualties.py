@@ -45,6 +45,7 @@ _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _TIME_FRAME_DEPS = frozenset({"prep", "npadvmod", "advmod", "mark"})
 _SPAN_PREPS = frozenset({"in", "during", "throughout", "over"})
 _OTHER_WORDS = frozenset({"other", "more"})
+_ALONG = frozenset({"along", "together"})
 
 
 def find_casualties(sent: Span) -> list[Casualty]:
@@ -61,6 +62,7 @@ def find_casualties(sent: Span) -> list[Casualty]:
             continue
         also = _co_objects(reading, kept)
         seen.update((reading.kind, v.i) for v in [reading.victim, *also])
+        also += _companions(reading, {r.victim.i for r in kept}, lex)
         (hit if reading.weak else strong).extend(_casualties_of(reading, lex, also))
     found = _unique(strong + [c for c in hit if not _all_dead(c, strong)])
     return [c for c in found if not _is_war_total(c, lex)]
@@ -138,6 +140,20 @@ def _co_objects(reading: Reading, kept: list[Reading]) -> list[Token]:
             and _joined(verb, reading.victim, r.victim)]
 
 
+def _companions(reading: Reading, victims: set[int], lex: CasualtyLexicon) -> list[Token]:
+    """ "was killed along with two of his bodyguards", "died together with 15 of his men": the
+    people the victim shared the act with are victims too, when the text counts them and no
+    reading of their own counts them already ("together with five others who were wounded")."""
+    trigger = reading.trigger
+    if reading.victim == trigger or trigger.pos_ not in ("VERB", "AUX"):
+        return []
+    doc = trigger.doc
+    withs = [t for t in trigger.subtree if t.lower_ == "with" and t.i > 0 and doc[t.i - 1].lower_ in _ALONG
+             and (t.head == trigger or (t.head == doc[t.i - 1] and t.head.head == trigger))]
+    return [o for w in withs for o in w.children if o.dep_ == "pobj" and o.i not in victims
+            and is_person(o) and count_of(o, lex) is not None]
+
+
 def _joined(verb: Token, first: Token, second: Token) -> bool:
     """A conjunction of the verb stands between the two objects (not a name split in two)."""
     low, high = sorted((first.i, second.i))
@@ -163,14 +179,16 @@ def _casualties_of(reading: Reading, lex: CasualtyLexicon, also: list[Token]) ->
 
 
 def _listed_appositions(victim: Token, lex: CasualtyLexicon) -> list[Token]:
-    """ "one lieutenant, four soldiers, and three civilians": counted phrases the parse hangs as an
-    apposition are more victims, unless they break the first count down ("three people, two
+    """ "one lieutenant, four soldiers, and three civilians", "six Jesuits, a woman and her
+    daughter": counted phrases, or after a count a phrase joined to more, that the parse hangs as
+    an apposition are more victims, unless they break the first count down ("three people, two
     women and a child")."""
-    counted = [a for a in victim.children if a.dep_ == "appos" and any(c.dep_ == "nummod" for c in a.children)
+    head_counted = any(c.dep_ == "nummod" for c in victim.children)
+    counted = [a for a in victim.children if a.dep_ == "appos" and _continues_list(a, head_counted)
                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in a.children)]
     # "Galan, the 4,015 judges of the country": after a name, only "others" continue a list
     # ("rector ignacio ellacuria, five other Jesuits, and two women")
-    if not any(c.dep_ == "nummod" for c in victim.children):
+    if not head_counted:
         counted = [a for a in counted if any(c.lower_ in _OTHER_WORDS for c in a.children)]
     members = [t for a in counted for t in [a, *a.conjuncts] if is_person(t)]
     if not members:
@@ -180,6 +198,14 @@ def _listed_appositions(victim: Token, lex: CasualtyLexicon) -> list[Token]:
     if head is None or any(c is None for c in counts):
         return []
     return [] if sum(c.min or 0 for c in counts) == head.min else members
+
+
+def _continues_list(apposition: Token, head_counted: bool) -> bool:
+    """A counted apposition, or after a counted head one that "and" joins to more people (a
+    description of "six Jesuits" would be plural: "six Jesuits, five of them Spaniards")."""
+    if any(c.dep_ == "nummod" for c in apposition.children):
+        return True
+    return head_counted and apposition.tag_ in ("NN", "NNP") and any(c.dep_ == "conj" for c in apposition.children)
 
 
 def _is_attacker(victim: Token, lex: CasualtyLexicon) -> bool:
