@@ -122,3 +122,32 @@ def test_another_victim_is_not_added():
     events = merge_accounts([mention("a", 0, casualties=[killed(1, "a man was shot dead")]),
                              mention("b", 40, casualties=[killed(1, "another man was killed")])])
     assert [c.min for c in events[0].casualties] == [1]
+
+
+def injured(n, text):
+    return Casualty(CasualtyKind.INJURED, VictimGroup.ALL, n, n, text)
+
+
+def test_other_people_hurt_add_to_the_first():
+    events = merge_accounts([mention("a", 0, casualties=[injured(1, "the senator was wounded")]),
+                             mention("b", 40, casualties=[injured(2, "two other persons were wounded")])])
+    assert [(c.kind, c.min) for c in events[0].casualties] == [(CasualtyKind.INJURED, 3)]
+
+
+def test_others_inside_a_list_already_hold_the_first_victim():
+    events = merge_accounts([mention("a", 0, casualties=[killed(1, "a man was shot dead")]),
+                             mention("b", 40, casualties=[killed(3, "a man and two others were killed")])])
+    assert [c.min for c in events[0].casualties] == [3]
+
+
+def test_the_other_of_a_pair_is_not_more_people():
+    events = merge_accounts([mention("a", 0, casualties=[injured(2, "two men were wounded")]),
+                             mention("b", 40, casualties=[injured(1, "the other man was found with wounds")])])
+    assert [c.min for c in events[0].casualties] == [2]
+
+
+def test_more_victims_told_by_a_speaker_do_not_keep_the_narrative_apart():
+    events = merge_accounts([mention("a", 0, casualties=[injured(8, "eight tourists were injured")]),
+                             mention("b", 40, source="police", casualties=[injured(10, "ten other people were also injured")])])
+    assert len(events) == 1
+    assert [c.min for c in events[0].casualties] == [18]

@@ -168,9 +168,15 @@ def _has_figures(members: list[Event]) -> bool:
 
 def _figures_agree(some: list[Event], others: list[Event]) -> bool:
     """True when no (kind, victim group) has different lower bounds in the two accounts."""
-    lows = {(f.kind, f.group): f.min for f in combine_casualties(some, skip_denied=False)}
+    lows = {(f.kind, f.group): f.min for f in combine_casualties(_first_counts(some), skip_denied=False)}
     return all(lows.get((f.kind, f.group), f.min) == f.min
-               for f in combine_casualties(others, skip_denied=False))
+               for f in combine_casualties(_first_counts(others), skip_denied=False))
+
+
+def _first_counts(members: list[Event]) -> list[Event]:
+    """The mentions without their figures of more victims: "ten other people were also injured"
+    adds to "eight tourists were injured", it does not disagree with it."""
+    return [replace(e, casualties=[c for c in e.casualties if not _MORE_VICTIMS.search(c.text)]) for e in members]
 
 
 def merge_account(members: list[Event], dead_elsewhere: Iterable[IncidentCasualty] = ()) -> Event:
@@ -204,9 +210,11 @@ def _casualties(members: list[Event], dead_elsewhere: list[IncidentCasualty]) ->
     return [Casualty(kind=f.kind, group=f.group, min=f.min, max=f.max, text=_words_for(f, stated)) for f in figures]
 
 
-# "two members of his escort were also killed": more victims of the same happening ("another
-# man", "two others" often count people of another kind or of another happening)
-_MORE_VICTIMS = re.compile(r"\balso\b", re.IGNORECASE)
+# "two members of his escort were also killed", "two other persons were wounded", "wounding 12
+# others": more victims of the same happening. "Other" counts more only at the head of its phrase:
+# "a man and two others were killed" already holds its first victim, "the other man" is one of a
+# pair already counted ("another man" often starts another happening).
+_MORE_VICTIMS = re.compile(r"\balso\b|^\W*(?:(?!and\b|the\b)\w+\W+){0,2}others?\b", re.IGNORECASE)
 
 
 def _add_the_others(figures: list[IncidentCasualty], kind: CasualtyKind, stated: list[Casualty]) -> None:
@@ -217,7 +225,8 @@ def _add_the_others(figures: list[IncidentCasualty], kind: CasualtyKind, stated:
         if casualty.kind == kind and casualty.min:
             counted[casualty.text] = max(casualty.min, counted.get(casualty.text, 0))
     others = {text: n for text, n in counted.items() if _MORE_VICTIMS.search(text)}
-    first = [n for text, n in counted.items() if text not in others]
+    # "86 others injured, including 6 seriously": a part of the others is not the first count
+    first = [n for text, n in counted.items() if text not in others and not any(text in o for o in others)]
     if not others or not first:
         return
     total = max(first) + sum(others.values())
