@@ -9,7 +9,10 @@ the story (the words are data, ``data/place_words.json``):
   CARTEL", "SAN SALVADOR RADIO CADENA YSKL REPORTS");
 - a place after a statement cue is where someone spoke ("POLICE SOURCES IN CARTAGENA
   REPORTED", "REPORTED TODAY IN LIMA THAT"), one after a destination cue where someone or
-  something went ("EXTRADITED TO THE UNITED STATES", "SENT TO WASHINGTON");
+  something went ("EXTRADITED TO THE UNITED STATES", "SENT TO WASHINGTON"); so is a place
+  after a cue of where a report came from, someone travelled from or an envoy serves
+  ("BROADCAST FROM SAN SALVADOR", "A BUS TRAVELING FROM USULUTAN", "AMBASSADOR TO SPAIN"; those
+  cues are kept with the scene cues, ``data/scene_cues.json``);
 - a place after a distance and a compass word is a reference point, and the scene lies
   elsewhere ("ABOUT 850 KM NORTH OF BOGOTA", "370 KM FROM BOGOTA").
 Such a place is the event's place only as a last resort, after the document's country
@@ -18,8 +21,10 @@ Such a place is the event's place only as a last resort, after the document's co
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from importlib import resources
 
 from ..models import Span
 from .names import place_words
@@ -49,9 +54,16 @@ def _nouns_after() -> frozenset[str]:
     return frozenset(place_words()["person_nouns"] + place_words()["facility_nouns"])
 
 
+def _aside_cues() -> list[str]:
+    # Cues of places named in passing kept with the scene cues (``data/scene_cues.json``); read
+    # here, not through ``scene``, which needs the document context that needs this module.
+    raw = resources.files("conflictlog.resolve").joinpath("data", "scene_cues.json").read_text(encoding="utf-8")
+    return json.loads(raw)["aside_cues"]
+
+
 @lru_cache(maxsize=1)
 def _statement_cue() -> re.Pattern[str]:
     words = place_words()
     cues = "|".join(re.escape(cue).replace(r"\ ", r"\s+")
-                    for cue in words["statement_cues"] + words["destination_cues"])
+                    for cue in words["statement_cues"] + words["destination_cues"] + _aside_cues())
     return re.compile(rf"\b(?:{cues})\s+(?:the\s+)?$", re.IGNORECASE)

@@ -1,0 +1,27 @@
+"""Places named as where a report came from, where someone travelled from, or where an envoy serves are no scene."""
+
+from __future__ import annotations
+
+from conflictlog.models import Span
+from conflictlog.resolve.asides import is_aside
+
+
+def aside(text: str, place: str) -> bool:
+    start = text.index(place)
+    return is_aside(text, Span(place, start, start + len(place)))
+
+
+def test_where_a_report_was_broadcast_from_is_no_scene() -> None:
+    assert aside("THE REPORT, BROADCAST FROM ZORBAVILLE BY A CLANDESTINE RADIO, ADDED THAT TWO DIED.", "ZORBAVILLE")
+    assert aside("A report from Zorbaville says the rebels burned a bus.", "Zorbaville")
+
+
+def test_where_someone_travelled_from_or_serves_as_envoy_is_no_scene() -> None:
+    assert aside("The bus traveling from Zorbaville was ambushed near the bridge.", "Zorbaville")
+    assert aside("THE AMBASSADOR TO ZORBALAND WAS KIDNAPPED ON HIS WAY HOME.", "ZORBALAND")
+    assert aside("HE SPOKE TO NEWSMEN IN ZORBAVILLE ABOUT THE MURDERS.", "ZORBAVILLE")
+
+
+def test_a_place_where_it_happened_is_still_the_scene() -> None:
+    assert not aside("A bomb exploded in Zorbaville on Monday.", "Zorbaville")
+    assert not aside("REBELS ATTACKED A POLICE POST IN ZORBAVILLE.", "ZORBAVILLE")
