@@ -38,7 +38,7 @@ from spacy.tokens import Span, Token
 from ..models import Casualty, CasualtyKind, VictimGroup
 from .casualty_lexicon import HARMED, CasualtyLexicon, default_lexicon
 from .numbers import Count, count_of, counted_noun, group_of
-from .victims import Reading, is_person, of_objects, readings
+from .victims import Reading, has_own_adjective, is_person, of_objects, readings
 
 _VICTIM_CONJ_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ"})
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -164,7 +164,8 @@ def _casualties_of(reading: Reading, lex: CasualtyLexicon, also: list[Token]) ->
     victims = [reading.victim, *also]
     # "2 dead and 11 injuries" are two figures; "the car and its wounded driver" one victim.
     if reading.victim != reading.trigger and reading.trigger.dep_ != "amod":
-        victims.extend(c for v in list(victims) for c in v.conjuncts if c.pos_ in _VICTIM_CONJ_POS)
+        victims.extend(c for v in list(victims) for c in v.conjuncts if c.pos_ in _VICTIM_CONJ_POS
+                       and c not in victims and not has_own_adjective(c, reading.trigger, lex))
         victims.extend(_listed_appositions(reading.victim, lex))
     if reading.kind in HARMED:
         victims = [v for v in victims if not _is_attacker(v, lex)]

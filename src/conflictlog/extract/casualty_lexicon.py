@@ -69,6 +69,7 @@ class CasualtyLexicon:
     range_words: frozenset[str]
     irrealis_heads: frozenset[str]
     injury_words: frozenset[str]
+    injury_openers: frozenset[str]  # "wound 12 others": the verb opens its figure, "a gunshot wound" is a hit
     background_dates: frozenset[str]
     since_words: frozenset[str]
     fatal_victim_modifiers: frozenset[str]
@@ -120,6 +121,7 @@ class CasualtyLexicon:
             range_words=words("range_words"),
             irrealis_heads=words("irrealis_heads"),
             injury_words=words("injury_words"),
+            injury_openers=words("injury_openers"),
             background_dates=words("background_dates"),
             since_words=words("since_words"),
             fatal_victim_modifiers=words("fatal_victim_modifiers"),
@@ -141,7 +143,9 @@ class CasualtyLexicon:
     def is_hit_only(self, text: str) -> bool:
         """True when a figure's words ("a man was shot", "was taken to hospital") say people were
         hit without saying they were injured: some of them may be the dead told elsewhere."""
-        return bool(text) and self.injury_words.isdisjoint(_WORD.findall(text.lower()))
+        words = _WORD.findall(text.lower())
+        # "(kill 1 person and) wound 12 others": a figure opened by the verb says they were injured
+        return bool(words) and self.injury_words.isdisjoint(words) and words[0] not in self.injury_openers
 
     def specific_words(self, text: str) -> frozenset[str]:
         """The words of a figure that name its victims in particular ("galan", "summerville",

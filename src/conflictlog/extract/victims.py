@@ -77,6 +77,7 @@ def _adjective_readings(adjective: Token, lex: CasualtyLexicon) -> list[Reading]
         victims = [adjective.head] if adjective.head.pos_ in _VICTIM_POS else []
     elif adjective.dep_ == "oprd" or _is_object_complement(adjective):
         victims = _objects(adjective.head) or _subjects(adjective.head, ("nsubj", "nsubjpass"))
+        victims = [v for victim in victims for v in told_by(victim, adjective, lex)]
         if not victims and adjective.head.dep_ == "acl":
             victims = [adjective.head.head]  # "a man shot dead by police"
     else:
@@ -84,8 +85,22 @@ def _adjective_readings(adjective: Token, lex: CasualtyLexicon) -> list[Reading]
     return [Reading(kind, victim, adjective) for victim in victims]
 
 
+def told_by(victim: Token, adjective: Token, lex: CasualtyLexicon) -> list[Token]:
+    """The people of ``victim`` and its conjuncts that ``adjective`` tells of: "left 7 people dead
+    and 30 injured" tells "30" injured, "people" has its own word ("dead")."""
+    people = [victim, *victim.conjuncts]
+    return [p for p in people if not has_own_adjective(p, adjective, lex)]
+
+
+def has_own_adjective(victim: Token, trigger: Token, lex: CasualtyLexicon) -> bool:
+    """True when a casualty adjective other than ``trigger`` modifies ``victim`` ("people dead")."""
+    return any(c.dep_ == "amod" and c.lower_ in lex.adjectives and c != trigger for c in victim.children)
+
+
 def _is_object_complement(word: Token) -> bool:
     """ "left four children injured": a participle the parse hangs as the verb's xcomp after its object."""
+    if word.dep_ == "advcl":  # parsed as a clause when the participle follows its object at once
+        return any(c.dep_ == "dobj" and c.right_edge.i == word.i - 1 for c in word.head.children)
     return word.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.i < word.i for c in word.head.children)
 
 
@@ -260,7 +275,8 @@ def _subjects(verb: Token, deps: tuple[str, ...], depth: int = 0) -> list[Token]
 
 def _objects(verb: Token) -> list[Token]:
     own = [_antecedent(c) for c in verb.children if c.dep_ == "dobj"]
-    if own or verb.dep_ != "conj":
+    # "left three people dead and 12 injured": a verb with its own subject has no object of the first
+    if own or verb.dep_ != "conj" or any(c.dep_ == "nsubj" for c in verb.children):
         return own
     return [_antecedent(c) for c in verb.head.children if c.dep_ == "dobj"]
 
