@@ -77,6 +77,9 @@ def test_mentions_without_a_date_take_the_story_date_not_the_publication_day() -
     ("POLICE ANNOUNCED THAT, EARLY THIS MORNING, GUNMEN PLACED TWO BOMBS.", "EARLY THIS MORNING", False),
     ("THE ARCHBISHOP PROTESTED TODAY THE MURDER OF A STUDENT.", "TODAY", True),
     ("THE PRESIDENT REFERRED TODAY TO THE KILLING OF SIX PRIESTS.", "TODAY", True),
+    # A release dates the end of a kidnapping or of a detention, not the happening.
+    ("THE HOSTAGE, KIDNAPPED IN MAY, WAS FREED ON 3 JUNE BY HIS CAPTORS.", "3 JUNE", True),
+    ("TWO SUSPECTS WERE RELEASED ON 7 DECEMBER FOR LACK OF EVIDENCE.", "7 DECEMBER", True),
 ])
 def test_a_day_of_a_statement(text: str, expression: str, statement: bool) -> None:
     start = text.index(expression)
