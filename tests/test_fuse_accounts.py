@@ -151,3 +151,22 @@ def test_more_victims_told_by_a_speaker_do_not_keep_the_narrative_apart():
                              mention("b", 40, source="police", casualties=[injured(10, "ten other people were also injured")])])
     assert len(events) == 1
     assert [c.min for c in events[0].casualties] == [18]
+
+
+def injured_of(group, n, text):
+    return Casualty(CasualtyKind.INJURED, group, n, n, text)
+
+
+def test_people_only_said_to_be_hit_are_among_the_more_another_account_counts():
+    events = merge_accounts([mention("a", 0, source="police", casualties=[injured(2, "two people were wounded")]),
+                             mention("b", 40, source="a neighbour",
+                                     casualties=[injured_of(VictimGroup.WOMEN, 1, "the woman was shot")])])
+    assert [[c.min for c in e.casualties] for e in events] == [[2], []]
+
+
+def test_a_hit_child_and_a_wounded_figure_of_another_account_stay():
+    events = merge_accounts([mention("a", 0, source="police", casualties=[injured(3, "three people were wounded")]),
+                             mention("b", 40, source="a neighbour",
+                                     casualties=[injured_of(VictimGroup.CHILDREN, 1, "the boy was shot"),
+                                                 injured(1, "one man was wounded")])])
+    assert [[c.min for c in e.casualties] for e in events] == [[3], [1, 1]]

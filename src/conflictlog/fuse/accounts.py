@@ -55,7 +55,7 @@ def merge_accounts(events: list[Event]) -> list[Event]:
     dead = _dead_per_happening(events)
     merged = [merge_account(members, dead.get(members[0].group, [])) if len(members) > 1
               else _single_account(members[0], dead.get(members[0].group, [])) for members in joined]
-    return _repeats_of_other_happenings(_figures_told_once(merged))
+    return _repeats_of_other_happenings(_hits_among_more(_figures_told_once(merged)))
 
 
 def _figures_told_once(accounts: list[Event]) -> list[Event]:
@@ -71,6 +71,28 @@ def _figures_told_once(accounts: list[Event]) -> list[Event]:
         kept[id(account)] = [c for c, key in zip(account.casualties, figures) if key not in told]
         told.update(figures)
     return [_keeping(a, kept.get(id(a), a.casualties)) for a in accounts]
+
+
+def _hits_among_more(accounts: list[Event]) -> list[Event]:
+    """People an account only says were hit ("the woman was shot") are among the more injured
+    another account of the happening counts ("two people were wounded"): not a figure of their own.
+    A child's figure is kept: it tells who was hurt."""
+    injured: dict[int, list[tuple[int, Casualty]]] = {}
+    for account in accounts:
+        if account.attribution.stance != Stance.DENIED:
+            injured.setdefault(account.group, []).extend(
+                (id(account), c) for c in account.casualties if c.kind == CasualtyKind.INJURED and c.min)
+    return [_keeping(a, [c for c in a.casualties if not _among_more(c, id(a), injured.get(a.group, []))])
+            if a.attribution.stance != Stance.DENIED else a for a in accounts]
+
+
+def _among_more(casualty: Casualty, teller: int, injured: list[tuple[int, Casualty]]) -> bool:
+    if casualty.kind != CasualtyKind.INJURED or not casualty.min or casualty.group == VictimGroup.CHILDREN:
+        return False
+    if not default_lexicon().is_hit_only(casualty.text):
+        return False
+    return any(other != teller and (figure.min or 0) > casualty.min and figure.group in (casualty.group, VictimGroup.ALL)
+               for other, figure in injured)
 
 
 def _repeats_of_other_happenings(accounts: list[Event]) -> list[Event]:
