@@ -29,3 +29,12 @@ def test_each_word_tells_its_own_people(nlp, text, expected):
 ])
 def test_the_verb_wound_says_injured_a_wound_says_hit(text, hit_only):
     assert default_lexicon().is_hit_only(text) is hit_only
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The morning violence left two women hurt.", {(K.INJURED, 2)}),
+    ("Two hurt men were taken to a clinic.", {(K.INJURED, 2)}),
+    ("The guards were not hurt.", set()),
+])
+def test_hurt_is_injured(nlp, text, expected):
+    assert {(kind, low) for kind, _, low, _ in figures(nlp, text)} == expected
