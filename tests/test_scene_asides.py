@@ -25,3 +25,9 @@ def test_where_someone_travelled_from_or_serves_as_envoy_is_no_scene() -> None:
 def test_a_place_where_it_happened_is_still_the_scene() -> None:
     assert not aside("A bomb exploded in Zorbaville on Monday.", "Zorbaville")
     assert not aside("REBELS ATTACKED A POLICE POST IN ZORBAVILLE.", "ZORBAVILLE")
+
+
+def test_a_town_a_street_is_named_after_is_no_scene() -> None:
+    # The shooting was on the street in some other city, not in the town the street is named after.
+    assert aside("He was shot on East Zorbaville Street late Monday.", "East Zorbaville")
+    assert aside("A BOMB EXPLODED ON ZORBAVILLE STREET, NEAR THE MARKET.", "ZORBAVILLE")

@@ -4,6 +4,8 @@ A report names many places besides the scene, in set phrases that say what the p
 the story (the words are data, ``data/place_words.json``):
 - a place before a person noun is someone's home ("a 20-year-old Milwaukee man", "Santa Maria
   resident");
+- a place before a street word names a street, not the town it is named after ("ON SAN ANTONIO
+  ABAD STREET", kept with the scene cues);
 - a place before a facility noun is where victims were taken ("TAKEN TO HUANCAYO HOSPITAL"),
   one before an organisation or a medium names who acted or who reports ("THE MEDELLIN
   CARTEL", "SAN SALVADOR RADIO CADENA YSKL REPORTS");
@@ -51,19 +53,20 @@ def is_aside(text: str, span: Span) -> bool:
 
 @lru_cache(maxsize=1)
 def _nouns_after() -> frozenset[str]:
-    return frozenset(place_words()["person_nouns"] + place_words()["facility_nouns"])
+    return frozenset(place_words()["person_nouns"] + place_words()["facility_nouns"] + _scene_cues()["aside_nouns"])
 
 
-def _aside_cues() -> list[str]:
+@lru_cache(maxsize=1)
+def _scene_cues() -> dict:
     # Cues of places named in passing kept with the scene cues (``data/scene_cues.json``); read
     # here, not through ``scene``, which needs the document context that needs this module.
     raw = resources.files("conflictlog.resolve").joinpath("data", "scene_cues.json").read_text(encoding="utf-8")
-    return json.loads(raw)["aside_cues"]
+    return json.loads(raw)
 
 
 @lru_cache(maxsize=1)
 def _statement_cue() -> re.Pattern[str]:
     words = place_words()
     cues = "|".join(re.escape(cue).replace(r"\ ", r"\s+")
-                    for cue in words["statement_cues"] + words["destination_cues"] + _aside_cues())
+                    for cue in words["statement_cues"] + words["destination_cues"] + _scene_cues()["aside_cues"])
     return re.compile(rf"\b(?:{cues})\s+(?:the\s+)?$", re.IGNORECASE)
