@@ -170,3 +170,10 @@ def test_a_hit_child_and_a_wounded_figure_of_another_account_stay():
                                      casualties=[injured_of(VictimGroup.CHILDREN, 1, "the boy was shot"),
                                                  injured(1, "one man was wounded")])])
     assert [[c.min for c in e.casualties] for e in events] == [[3], [1, 1]]
+
+
+def test_everyone_told_as_many_as_a_victim_group_is_that_group():
+    son = Casualty(CasualtyKind.KILLED, VictimGroup.CHILDREN, 1, 1, "his son, 16, was shot dead")
+    events = merge_accounts([mention("a", 0, source="the father", casualties=[son]),
+                             mention("b", 40, source="police", casualties=[killed(1, "he died")])])
+    assert [[(c.group, c.min) for c in e.casualties] for e in events] == [[(VictimGroup.CHILDREN, 1)], []]

@@ -61,16 +61,25 @@ def merge_accounts(events: list[Event]) -> list[Event]:
 def _figures_told_once(accounts: list[Event]) -> list[Event]:
     """Each figure of a happening in one account only: the first named speaker who gives it keeps
     it, and a later account (or the reporter's unattributed narrative) that repeats it the same
-    corroborates it without counting the same dead twice. Denials keep what they deny."""
+    corroborates it without counting the same dead twice. Denials keep what they deny. A figure
+    of everyone that repeats one told of a victim group ("his son, 16, was shot dead" ... "he died")
+    is the same people too."""
     told: set[tuple[int, FigureKey]] = set()
     kept: dict[int, list[Casualty]] = {}
     for account in sorted(accounts, key=_teller_rank):
         if account.attribution.stance == Stance.DENIED:
             continue
         figures = [(account.group, _figure_key(c)) for c in account.casualties]
-        kept[id(account)] = [c for c, key in zip(account.casualties, figures) if key not in told]
+        kept[id(account)] = [c for c, key in zip(account.casualties, figures)
+                             if key not in told and not _told_of_a_group(c, account.group, told)]
         told.update(figures)
     return [_keeping(a, kept.get(id(a), a.casualties)) for a in accounts]
+
+
+def _told_of_a_group(casualty: Casualty, group: int, told: set[tuple[int, FigureKey]]) -> bool:
+    if casualty.group != VictimGroup.ALL:
+        return False
+    return any((group, (casualty.kind, victims, casualty.min, casualty.max)) in told for victims in VictimGroup)
 
 
 def _hits_among_more(accounts: list[Event]) -> list[Event]:
