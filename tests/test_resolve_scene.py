@@ -76,3 +76,8 @@ def test_a_shorter_piece_of_a_county_office_is_no_town(gazetteer: Gazetteer) -> 
     # "Johnson County Sheriff’s Office": neither the county nor "Johnson" is the scene (the name
     # is not cut short to get past the possessive).
     assert scene_of("The suspect fired at Johnson County Sheriff’s Office personnel.", gazetteer) is None
+
+
+def test_a_town_whose_own_name_has_an_article_is_found_without_it(gazetteer: Gazetteer) -> None:
+    # GeoNames calls it "The Bronx"; the report's own wording is kept as its name.
+    assert scene_of("An off-duty officer was robbed at gunpoint in Bronx on Friday.", gazetteer) == "Bronx"

@@ -15,7 +15,8 @@ name. Alternate names are not enough here ("Bonner" is an alternate name of a Wa
 bare word in running text must be the place's own name to count. A street is no town: a name a
 street word follows or contains ("at Concord and Market streets", "Broad Street") is skipped,
 and so is a possessive with either apostrophe ("at Mason’s home"). A day or month after the
-name is no part of it ("in southwest Houston Sunday" is Houston).
+name is no part of it ("in southwest Houston Sunday" is Houston). A town whose own name begins
+with an article is found without it ("in Bronx": The Bronx), under the name the report gives.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from ..models import Location
 from .context import DocContext
 from .gazetteer import Gazetteer
 from .geo import PlaceQuery, fits_context, score, to_location
-from .names import name_key
+from .names import name_key, without_article
 
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 _ARTICLES = frozenset({"The", "A", "An", "This", "That"})
@@ -88,11 +89,13 @@ def populated_place(name: str, context: DocContext, gazetteer: Gazetteer,
     key = name_key(name)
     query = PlaceQuery(name)
     towns = [p for p in gazetteer.candidates(key)
-             if p.feature_class == "P" and name_key(p.name) == key and p.population >= min_population
-             and fits_context(p, context)]
+             if p.feature_class == "P" and key in (name_key(p.name), name_key(without_article(p.name)))
+             and p.population >= min_population and fits_context(p, context)]
     if not towns:
         return None
-    return to_location(name, max(towns, key=lambda place: score(place, query, context)))
+    best = max(towns, key=lambda place: score(place, query, context))
+    # "in Bronx" is The Bronx, named as the report names it.
+    return to_location(name, best, name=name if name_key(best.name) != key else None)
 
 
 @lru_cache(maxsize=1)
