@@ -4,10 +4,10 @@ A trigger counts when the parse says it is a real event predicate: not negated (
 clashes"), not modal or conditional ("could attack", "if they shell"), not governed by a
 threat, plan, appeal or denial ("threatened to bomb", "calls to stop the shelling",
 "misinformation that they fired", "let us recall the massacre"), not judged ("this arrest is a
-major blow"), not a bare plural naming a kind of act ("denounced summary executions"), and not
-a figure of speech, a list of kinds or a refuted report (``figures``: "death squads", "a wave
-of kidnappings", "the fight against drug trafficking"). The lexicon is data:
-``lexicons/events.json``.
+major blow"), not a bare plural naming a kind of act ("denounced summary executions"), not a
+habit (``event_habits``: "officers who kidnap union leaders"), and not a figure of speech, a
+list of kinds or a refuted report (``figures``: "death squads", "a wave of kidnappings", "the
+fight against drug trafficking"). The lexicon is data: ``lexicons/events.json``.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .event_habits import is_habitual
 from .figures import is_figure, is_list_of_kinds
 
 _PHRASE_TOKEN = re.compile(r"[\w']+|[^\w\s]")
@@ -168,7 +169,7 @@ class EventLexicon:
     def _tells_happening(self, hit: EventHit, sent: Span) -> bool:
         """Whether a trigger tells that something happened, rather than an aim or a kind of act."""
         head = hit.head
-        if not is_asserted(head, self) or _is_purpose(head) or is_figure(hit, sent, self):
+        if not is_asserted(head, self) or _is_purpose(head) or is_figure(hit, sent, self) or is_habitual(head, sent):
             return False
         kind_noun = head.lemma_.lower() in self.kind_nouns and hit.sub_event_type != "Disrupted weapons use"
         return not (kind_noun and (_is_judged(head) or _is_generic_plural(head, sent) or is_list_of_kinds(head, self)))
