@@ -152,7 +152,7 @@ def test_weapon_noun_takes_the_doer_of_its_verb(nlp):
 
 def test_passive_carrier_gives_its_agent(nlp):
     found = actors(nlp, "The bomb was planted by two individuals wearing sports clothes.", "bomb")
-    assert {t for r, t, _, _ in found if r is ActorRole.INITIATOR} == {"two individuals"}
+    assert {t for r, t, _, _ in found if r is ActorRole.INITIATOR} == {"two individuals wearing sports clothes"}
 
 
 def test_owner_of_a_murder_is_its_victim(nlp):
@@ -220,3 +220,25 @@ def test_mentions_of_one_happening_share_initiators():
     share_initiators([first, second, other])
     assert [a.text for a in second.actors] == ["the FMLN"] and second.actors[0] is not doer
     assert other.actors == []
+
+
+def test_terrorist_label_on_an_act_names_no_doer(nlp):
+    # "terrorist" judges the act; "guerrilla" says who did it
+    assert not any(r is ActorRole.INITIATOR for r, _, _, _ in actors(nlp, "A terrorist attack destroyed the bank.", "attack"))
+    found = actors(nlp, "A guerrilla attack destroyed the bridge.", "attack")
+    assert any(r is ActorRole.INITIATOR and t == "guerrilla" for r, t, _, _ in found)
+
+
+def test_actor_phrase_keeps_what_the_doers_wore(nlp):
+    found = actors(nlp, "Six priests were murdered on 16 November by men wearing military uniforms.", "murdered")
+    assert (ActorRole.INITIATOR, "men wearing military uniforms", None, P.REPORTED) in found
+    found = actors(nlp, "Six priests were murdered by men wearing military uniforms on 16 November.", "murdered")
+    assert (ActorRole.INITIATOR, "men wearing military uniforms", None, P.REPORTED) in found
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("A truck hit the patrol on the highway.", "hit"),
+    ("An uzi submachinegun killed the guard.", "killed"),
+])
+def test_vehicles_and_guns_are_not_actors(nlp, text, trigger):
+    assert not any(r is ActorRole.INITIATOR for r, _, _, _ in actors(nlp, text, trigger))

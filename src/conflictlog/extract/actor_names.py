@@ -69,19 +69,30 @@ def _collective(text: str) -> str:
     return text if text.lower().endswith("s") else text + "s"
 
 
+# a participle right after the actor that tells how it looked identifies it ("men wearing uniforms")
+_GUISE_VERBS = frozenset({"wear", "dress", "disguise", "clothe"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
 _LEFT_NOISE_DEPS = frozenset({"npadvmod", "advmod", "punct", "cc", "preconj"})
 
 
 def _phrase(head: Token) -> str:
-    """The actor's words as written: its left modifiers and any "of" phrase after it, without
-    the clauses that describe it ("armed men, who forced him ...") or a leading "yesterday"."""
+    """The actor's words as written: its left modifiers, any "of" phrase after it and what it
+    wears ("men wearing military uniforms", "individuals dressed as soldiers"), without the
+    clauses that tell what it did ("armed men, who forced him ...") or a leading "yesterday"."""
     start = min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ not in _LEFT_NOISE_DEPS])
     end = head.i
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of" and any(c.dep_ == "pobj" for c in child.children):
             end = max(end, _clause_free_end(child))
+        elif child.dep_ == "acl" and child.lemma_.lower() in _GUISE_VERBS and child.i == end + 1:
+            end = max([end] + [_clause_free_end(c) for c in _guise(child)])
     return head.doc[start:end + 1].text.strip(" ,\"'")
+
+
+def _guise(participle: Token) -> list[Token]:
+    """What a "wearing" or "dressed" participle says was worn: its object, or "in" / "as" what
+    ("wearing military uniforms", "dressed as soldiers"), not when or where ("on 15 November")."""
+    return [c for c in participle.rights if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in {"in", "as"})]
 
 
 def _clause_free_end(token: Token) -> int:

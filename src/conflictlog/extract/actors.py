@@ -216,8 +216,15 @@ def _noun_initiators(noun: Token, syntax: ActorSyntax) -> list[Token]:
     # "an attack perpetrated by presumed urban guerrillas"
     owners += [obj for clause in noun.children if clause.dep_ == "acl" for obj in _agents(clause)]
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN", "NOUN")
-                 and default_dictionary().normalise(c.text) is not None]
+                 and _names_a_kind_of_doer(c)]
     return owners or _carrier_initiators(noun, syntax) or modifiers
+
+
+def _names_a_kind_of_doer(modifier: Token) -> bool:
+    """ "guerrilla attack", "army shelling" name who did it; "terrorist attack" only judges the act:
+    a modifier the dictionary knows only as an unidentified doer names no actor."""
+    info = default_dictionary().normalise(modifier.text)
+    return info is not None and (info.name is not None or info.kind != "unidentified")
 
 
 def _carrier_initiators(noun: Token, syntax: ActorSyntax) -> list[Token]:
