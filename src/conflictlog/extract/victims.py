@@ -73,6 +73,8 @@ def _token_readings(token: Token, lex: CasualtyLexicon) -> list[Reading]:
 
 def _adjective_readings(adjective: Token, lex: CasualtyLexicon) -> list[Reading]:
     kind = lex.adjectives[adjective.lower_]
+    if any(c.dep_ == "nummod" for c in adjective.children):
+        return [Reading(kind, adjective, adjective)]  # "sustained 9 dead", "148 casualties (93 dead ...)"
     if adjective.dep_ == "amod":
         victims = [adjective.head] if adjective.head.pos_ in _VICTIM_POS else []
     elif adjective.dep_ == "oprd" or _is_object_complement(adjective):
@@ -170,9 +172,14 @@ def _patient_readings(verb: Token, kind: CasualtyKind, *, weak: bool,
             victims = [verb.head]
     else:
         victims = _objects(verb)
-        if not victims and (subject_fallback or verb.tag_ == "VBN"):
+        if not victims and (subject_fallback or (verb.tag_ == "VBN" and not _is_perfect(verb))):
             victims = _subjects(verb, ("nsubj",))  # headline style: "Three killed in shooting"
     return [Reading(kind, victim, verb, weak) for victim in victims if is_person(victim)]
+
+
+def _is_perfect(verb: Token) -> bool:
+    """ "the army has killed": an active perfect, whose subject did the act."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _is_aimed_only(verb: Token, lex: CasualtyLexicon) -> bool:

@@ -1,0 +1,33 @@
+"""Casualty words used as counted nouns, unknown numbers and active perfects (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from casualty_figures import figures
+from conflictlog.models import CasualtyKind as K
+
+
+def counts(nlp, text):
+    return {(kind, low) for kind, _, low, _ in figures(nlp, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The garrison sustained 9 dead and 12 wounded in the attack.", {(K.KILLED, 9), (K.INJURED, 12)}),
+    ("The rebels have sustained 148 casualties (93 dead and 55 wounded).", {(K.KILLED, 93), (K.INJURED, 55)}),
+    ("Police found three dead.", {(K.KILLED, 3)}),
+])
+def test_a_counted_casualty_word_is_its_own_figure(nlp, text, expected):
+    assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The radio said an unspecified number of civilians and soldiers were killed.",
+    "A number of people were wounded.",
+])
+def test_a_number_without_a_figure_counts_nobody(nlp, text):
+    assert counts(nlp, text) == set()
+
+
+def test_the_subject_of_an_active_perfect_did_the_act(nlp):
+    assert (K.KILLED, 1) not in counts(nlp, "The army has killed or wounded more than 1,000 rebels.")
