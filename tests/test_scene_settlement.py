@@ -49,12 +49,13 @@ _GUATEMALA = Location(name="Guatemala", country_code="GT", lat=15.0, lon=-90.5, 
 
 def test_this_capital_is_the_datelines_city() -> None:
     sentence = "A BOMB EXPLODED TONIGHT AT A BANK IN THIS CAPITAL, POLICE SAID."
-    found = dateline_city_meant(sentence, _GUATEMALA, _GUATEMALA_CITY)
+    found = dateline_city_meant(sentence, _GUATEMALA, lambda: _GUATEMALA_CITY)
     assert found is not None and found.name == "Guatemala City"
-    assert dateline_city_meant("A BOMB EXPLODED AT A BANK.", _GUATEMALA, _GUATEMALA_CITY) is None
+    assert dateline_city_meant("A BOMB EXPLODED AT A BANK.", _GUATEMALA, lambda: _GUATEMALA_CITY) is None
 
 
 def test_this_capital_does_not_move_a_happening_its_sentence_placed_in_another_country() -> None:
     mexico = Location(name="Mexico", country_code="MX", precision=GeoPrecision.COUNTRY)
-    assert dateline_city_meant("MEXICO, AS THEY SAID IN THIS CAPITAL, WAS ATTACKED.", mexico, _GUATEMALA_CITY) is None
-    assert dateline_city_meant("IN THIS CAPITAL TODAY", _GUATEMALA, None) is None
+    sentence = "MEXICO, AS THEY SAID IN THIS CAPITAL, WAS ATTACKED."
+    assert dateline_city_meant(sentence, mexico, lambda: _GUATEMALA_CITY) is None
+    assert dateline_city_meant("IN THIS CAPITAL TODAY", _GUATEMALA, lambda: None) is None

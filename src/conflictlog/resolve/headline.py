@@ -49,7 +49,8 @@ def outlet_town(title: str | None, context: DocContext, gazetteer: Gazetteer) ->
 
 def _before_cue(headline: str, context: DocContext, gazetteer: Gazetteer) -> Location | None:
     for match in _headline_cue().finditer(headline):
-        found = populated_place(match.group("name"), context, gazetteer) if is_town_like(match.group("name").split()) else None
+        name = match.group("name")
+        found = populated_place(name, context, gazetteer) if is_town_like(name.split()) else None
         if found is not None:
             return found
     return None

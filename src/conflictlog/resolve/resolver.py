@@ -26,6 +26,7 @@ dateline's city, dated or not (``scene_settlement``).
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable
 
 from ..models import Actor, Document, Event, GeoPrecision, Location, Mention, Span, stable_id
@@ -70,14 +71,14 @@ class Resolver:
         for index, mention in enumerate(mentions):
             if places[index].precision not in (GeoPrecision.TOWN, GeoPrecision.EXACT):
                 places[index] = fallback(places[index], lambda m=mention: self._aside_place(m, context))
-        city = self._dateline_city(context, home)
+        city = functools.cache(lambda: self._dateline_city(context, home))
         for members in groups:
             self._place_in_named_settlement(members, mentions, places, context, city)
         return [self._event(document, index, mention, places[index], dates[index])
                 for index, mention in enumerate(mentions)]
 
     def _place_in_named_settlement(self, members: list[int], mentions: list[Mention], places: list[Location],
-                                   context: DocContext, city: Location | None) -> None:
+                                   context: DocContext, city: Callable[[], Location | None]) -> None:
         # "THE MASSACRE TOOK PLACE IN THE VILLAGE OF CORIS", "A BOMB EXPLODED IN THIS CAPITAL": the
         # group's happening was there, however coarsely its other sentences place it.
         named = (named_settlement(_sentence(mentions[i]), places[i], context, self.gazetteer)

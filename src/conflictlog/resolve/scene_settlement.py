@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import string
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..models import GeoPrecision, Location
@@ -49,14 +50,19 @@ def named_settlement(sentence: str, coarse: Location, context: DocContext, gazet
     return dataclasses.replace(coarse, text=name, name=_readable(name), geonames_id=None)
 
 
-def dateline_city_meant(sentence: str, coarse: Location, dateline_city: Location | None) -> Location | None:
-    """The dateline's city when ``sentence`` calls the scene "this city" or "this capital" (module rules), else None."""
-    if coarse.precision not in _COARSE or dateline_city is None or dateline_city.precision != GeoPrecision.TOWN:
+def dateline_city_meant(sentence: str, coarse: Location,
+                        dateline_city: Callable[[], Location | None]) -> Location | None:
+    """The dateline's city when ``sentence`` calls the scene "this city" or "this capital" (module rules), else None.
+
+    ``dateline_city`` finds the city; it is asked only when the sentence says so.
+    """
+    match = _THIS_CITY.search(sentence) if coarse.precision in _COARSE else None
+    city = dateline_city() if match else None
+    if city is None or city.precision != GeoPrecision.TOWN:
         return None
-    if coarse.country_code not in (None, dateline_city.country_code):  # placed in another country by its sentence
+    if coarse.country_code not in (None, city.country_code):  # placed in another country by its sentence
         return None
-    match = _THIS_CITY.search(sentence)
-    return dataclasses.replace(dateline_city, text=match.group(0)) if match else None
+    return dataclasses.replace(city, text=match.group(0))
 
 
 def _name_of(words: str) -> str | None:
