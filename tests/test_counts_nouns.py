@@ -31,3 +31,12 @@ def test_a_number_without_a_figure_counts_nobody(nlp, text):
 
 def test_the_subject_of_an_active_perfect_did_the_act(nlp):
     assert (K.KILLED, 1) not in counts(nlp, "The army has killed or wounded more than 1,000 rebels.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Not a single person was killed in the attack.", {(K.KILLED, 0)}),
+    ("The court sentenced the colonel to death.", set()),
+    ("The colonel was shot to death.", {(K.KILLED, 1)}),
+])
+def test_negated_people_and_verdicts_are_no_dead(nlp, text, expected):
+    assert counts(nlp, text) == expected

@@ -177,3 +177,10 @@ def test_everyone_told_as_many_as_a_victim_group_is_that_group():
     events = merge_accounts([mention("a", 0, source="the father", casualties=[son]),
                              mention("b", 40, source="police", casualties=[killed(1, "he died")])])
     assert [[(c.group, c.min) for c in e.casualties] for e in events] == [[(VictimGroup.CHILDREN, 1)], []]
+
+
+def test_others_beside_people_of_another_hurt_are_the_rest_of_those():
+    events = merge_accounts([mention("a", 0, casualties=[injured(1, "a soldier was wounded")]),
+                             mention("b", 40, casualties=[killed(1, "one rebel was killed"),
+                                                          injured(5, "five others were wounded")])])
+    assert sorted((c.kind.value, c.min) for c in events[0].casualties) == [("injured", 5), ("killed", 1)]

@@ -110,7 +110,8 @@ def _is_negated(victim: Token, lex: CasualtyLexicon) -> bool:
     # "neither the driver nor his wife was hurt"
     if any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in [*victim.children, *victim.head.children]):
         return True
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in victim.children)
+    # "not a single person", "not one"
+    return any((c.dep_ == "det" and c.lower_ == "no") or c.dep_ == "neg" for c in victim.children)
 
 
 def _is_single(victim: Token, lex: CasualtyLexicon) -> bool:

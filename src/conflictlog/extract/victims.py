@@ -307,6 +307,8 @@ def _is_passive(verb: Token) -> bool:
 
 def _is_fatal(verb: Token, lex: CasualtyLexicon) -> bool:
     """ "fatally shot", "shot to death", "beaten to death" report a killing."""
+    if verb.lemma_.lower() in lex.verdict_verbs:
+        return False
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in lex.fatal_adverbs:
             return True

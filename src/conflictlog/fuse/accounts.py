@@ -237,7 +237,7 @@ def _casualties(members: list[Event], dead_elsewhere: list[IncidentCasualty]) ->
     stated = [c for e in members for c in e.casualties]
     figures = combine_casualties(members, skip_denied=False, dead_elsewhere=dead_elsewhere)
     for kind in (CasualtyKind.KILLED, CasualtyKind.INJURED):
-        _add_the_others(figures, kind, stated)
+        _add_the_others(figures, kind, [c for e in members for c in e.casualties if not _contrasted(c, e)])
     return [Casualty(kind=f.kind, group=f.group, min=f.min, max=f.max, text=_words_for(f, stated)) for f in figures]
 
 
@@ -246,6 +246,13 @@ def _casualties(members: list[Event], dead_elsewhere: list[IncidentCasualty]) ->
 # "a man and two others were killed" already holds its first victim, "the other man" is one of a
 # pair already counted ("another man" often starts another happening).
 _MORE_VICTIMS = re.compile(r"\balso\b|^\W*(?:(?!and\b|the\b)\w+\W+){0,2}others?\b", re.IGNORECASE)
+
+
+def _contrasted(casualty: Casualty, mention: Event) -> bool:
+    """ "one extremist was killed and five others were wounded": others told beside people of
+    another hurt are the rest of those, not more victims of the account's first count."""
+    return bool(_MORE_VICTIMS.search(casualty.text)) and any(
+        c.kind in HARMED and c.kind != casualty.kind for c in mention.casualties)
 
 
 def _add_the_others(figures: list[IncidentCasualty], kind: CasualtyKind, stated: list[Casualty]) -> None:
