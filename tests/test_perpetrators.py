@@ -147,3 +147,19 @@ def test_a_participle_describing_the_victim_names_no_doer(nlp):
 def test_a_headline_participle_makes_its_subject_the_victim(nlp):
     assert _initiators(nlp, "Two soldiers killed in an ambush near the border.") == []
     assert [t for t, _ in _initiators(nlp, "Seven peasants murdered by unidentified men in the north.")] == ["unidentified men"]
+
+
+def test_police_holding_a_group_responsible_name_it(nlp):
+    # the parser may make the group the subject of "responsible"
+    text = "Two bombs exploded at the bank and the police hold the MRTA responsible for the attack."
+    assert _charged(nlp, text) == [("the MRTA", P.ACCUSED)]
+
+
+def test_a_doer_held_responsible_in_the_sentence_of_the_event_joins_it():
+    from conflictlog.extract import Extractor, load_pipeline
+    from extract_text import extract_text
+
+    text = "Two bombs exploded at the bank on Monday, and the police hold the MRTA responsible for the attack."
+    mentions = extract_text(Extractor(load_pipeline()), text)
+    initiators = [a.text for m in mentions for a in m.actors if a.role is ActorRole.INITIATOR]
+    assert initiators == ["the MRTA"]

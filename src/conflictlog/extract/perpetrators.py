@@ -69,12 +69,17 @@ def _distinct_initiators(members: list[Mention]) -> list[Actor]:
 
 def _has_complement(verb: Token, words: frozenset[str]) -> bool:
     """ "are being held responsible": the verb's predicate complement is one of ``words``."""
-    return any(c.dep_ in {"oprd", "acomp", "xcomp"} and c.lemma_.lower() in words for c in verb.children)
+    return any(c.dep_ in _COMPLEMENT_DEPS and c.lemma_.lower() in words for c in verb.children)
+
+
+_COMPLEMENT_DEPS = frozenset({"oprd", "acomp", "xcomp", "ccomp"})
 
 
 def _held(verb: Token) -> list[Token]:
-    """Who "hold ... responsible" charges: "X are held responsible", "police hold X responsible"."""
-    return [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    """Who "hold ... responsible" charges: "X are held responsible", "police hold X responsible"
+    (also when the parser makes X the subject of "responsible")."""
+    held = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    return held + [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
 
 
 def _acts_on_deed(verb: Token, syntax: ActorSyntax) -> bool:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from itertools import islice
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..models import Actor, Attribution, Dispute, Document, Mention
+from ..models import Actor, ActorRole, Attribution, Dispute, Document, Mention
 from ..text import PreparedText, prepare
 from .attribution import AttributionLexicon, attribute, find_denial, quote_speakers
 from .casualties import find_casualties
@@ -142,13 +142,22 @@ def _candidate(sent: SpacySpan, hits: list[EventHit], context: _Context) -> Cand
         evidence=[span_of(text, *_evidence_bounds(sent))],
         place_spans=places,
         date_spans=date_spans(sent, text, context.body_start),
-        actors=actors_of(sent, best.head),
+        actors=_event_actors(sent, best.head),
         casualties=find_casualties(sent),
         attribution=attribution,
     )
     generic = not specific and not any(_is_concrete(hit) for hit in hits)
     return Candidate(mention, generic=generic, anaphoric=_is_anaphoric(best),
                      places=frozenset(p.text.lower() for p in places))
+
+
+def _event_actors(sent: SpacySpan, trigger: Token) -> list[Actor]:
+    """The trigger's actors; when its own words name no doer, those the sentence holds responsible
+    ("two bombs exploded, and police hold the MRTA responsible for the attack")."""
+    actors = actors_of(sent, trigger)
+    if any(actor.role is ActorRole.INITIATOR for actor in actors):
+        return actors
+    return responsibility_actors(sent) + actors
 
 
 def _evidence_bounds(sent: SpacySpan) -> tuple[int, int]:
