@@ -16,6 +16,11 @@ def test_where_a_report_was_broadcast_from_is_no_scene() -> None:
     assert aside("A report from Zorbaville says the rebels burned a bus.", "Zorbaville")
 
 
+def test_where_someone_or_something_came_from_is_no_scene() -> None:
+    assert aside("THE WIFE OF THE MURDERED JUDGE ARRIVED FROM ZORBALAND TODAY FOR THE FUNERAL.", "ZORBALAND")
+    assert aside("Grenades brought from Zorbaland were found in the house.", "Zorbaland")
+
+
 def test_where_someone_travelled_from_or_serves_as_envoy_is_no_scene() -> None:
     assert aside("The bus traveling from Zorbaville was ambushed near the bridge.", "Zorbaville")
     assert aside("THE AMBASSADOR TO ZORBALAND WAS KIDNAPPED ON HIS WAY HOME.", "ZORBALAND")

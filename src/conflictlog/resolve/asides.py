@@ -12,9 +12,10 @@ the story (the words are data, ``data/place_words.json``):
 - a place after a statement cue is where someone spoke ("POLICE SOURCES IN CARTAGENA
   REPORTED", "REPORTED TODAY IN LIMA THAT"), one after a destination cue where someone or
   something went ("EXTRADITED TO THE UNITED STATES", "SENT TO WASHINGTON"); so is a place
-  after a cue of where a report came from, someone travelled from or an envoy serves
-  ("BROADCAST FROM SAN SALVADOR", "A BUS TRAVELING FROM USULUTAN", "AMBASSADOR TO SPAIN"; those
-  cues are kept with the scene cues, ``data/scene_cues.json``);
+  after "from", where someone, something or a report came from ("BROADCAST FROM SAN SALVADOR",
+  "A BUS TRAVELING FROM USULUTAN", "GRENADES BROUGHT FROM ISRAEL"), or after a cue of where an
+  envoy serves or a summit met ("AMBASSADOR TO SPAIN"; these cues are kept with the scene cues,
+  ``data/scene_cues.json``);
 - a place after a distance and a compass word is a reference point, and the scene lies
   elsewhere ("ABOUT 850 KM NORTH OF BOGOTA", "370 KM FROM BOGOTA").
 Such a place is the event's place only as a last resort, after the document's country
