@@ -40,3 +40,10 @@ def test_the_subject_of_an_active_perfect_did_the_act(nlp):
 ])
 def test_negated_people_and_verdicts_are_no_dead(nlp, text, expected):
     assert counts(nlp, text) == expected
+
+
+
+def test_a_day_before_its_month_is_no_count(nlp):
+    found = counts(nlp, "Travellers said that on 23 September 28 bodies were found.")
+    assert (K.KILLED, 23) not in found
+    assert counts(nlp, "Two people were killed on 3 May.") == {(K.KILLED, 2)}

@@ -71,10 +71,18 @@ def count_of(victim: Token, lex: CasualtyLexicon) -> Count | None:
     vague = _vague_count(victim, lex)
     if vague is not None:
         return vague
-    figure = next((c for c in victim.children if c.dep_ == "nummod" and c.like_num and not is_age(c, lex)), None)
+    figure = next((c for c in victim.children if c.dep_ == "nummod" and c.like_num and not is_age(c, lex)
+                   and not _is_day_of_month(c, lex)), None)
     if figure is not None:
         return _figure(figure, lex)
     return Count(1, 1) if _is_single(victim, lex) else None
+
+
+def _is_day_of_month(number: Token, lex: CasualtyLexicon) -> bool:
+    """ "on 23 September 28 bodies were found": a number before a month is a day, not a count."""
+    following = number.nbor(1) if number.i + 1 < len(number.doc) else None
+    # "two may have died": the modal, not the month
+    return following is not None and following.lower_.rstrip(".") in lex.months and following.tag_ != "MD"
 
 
 def group_of(victim: Token, lex: CasualtyLexicon) -> VictimGroup:
