@@ -36,3 +36,9 @@ def test_a_town_a_street_is_named_after_is_no_scene() -> None:
     # The shooting was on the street in some other city, not in the town the street is named after.
     assert aside("He was shot on East Zorbaville Street late Monday.", "East Zorbaville")
     assert aside("A BOMB EXPLODED ON ZORBAVILLE STREET, NEAR THE MARKET.", "ZORBAVILLE")
+
+
+def test_a_source_an_office_or_a_home_named_by_its_place_is_no_scene() -> None:
+    assert aside("He was shot twice, according to the Zorbaland State Highway Patrol.", "Zorbaland")
+    assert aside("THE MAYOR OF ZORBAVILLE CONDEMNED THE ATTACK ON THE BUS.", "ZORBAVILLE")
+    assert aside("Two residents of Zorbaville were wounded at the fair.", "Zorbaville")

@@ -14,7 +14,8 @@ the story (the words are data, ``data/place_words.json``):
   something went ("EXTRADITED TO THE UNITED STATES", "SENT TO WASHINGTON"); so is a place
   after "from", where someone, something or a report came from ("BROADCAST FROM SAN SALVADOR",
   "A BUS TRAVELING FROM USULUTAN", "GRENADES BROUGHT FROM ISRAEL"), or after a cue of where an
-  envoy serves or a summit met ("AMBASSADOR TO SPAIN"; these cues are kept with the scene cues,
+  envoy or a mayor serves, a summit met, residents live or a source is ("AMBASSADOR TO SPAIN",
+  "according to the Missouri State Highway Patrol"; these cues are kept with the scene cues,
   ``data/scene_cues.json``);
 - a place after a distance and a compass word is a reference point, and the scene lies
   elsewhere ("ABOUT 850 KM NORTH OF BOGOTA", "370 KM FROM BOGOTA").
