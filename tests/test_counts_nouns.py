@@ -47,3 +47,8 @@ def test_a_day_before_its_month_is_no_count(nlp):
     found = counts(nlp, "Travellers said that on 23 September 28 bodies were found.")
     assert (K.KILLED, 23) not in found
     assert counts(nlp, "Two people were killed on 3 May.") == {(K.KILLED, 2)}
+
+
+def test_people_said_to_be_unharmed_are_not_hurt(nlp):
+    assert counts(nlp, "The child, unharmed by the gunfire, was transported to a hospital.") == set()
+    assert counts(nlp, "The child was transported to a hospital.") == {(K.INJURED, 1)}

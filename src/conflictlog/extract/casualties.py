@@ -51,7 +51,7 @@ _ALONG = frozenset({"along", "together"})
 def find_casualties(sent: Span) -> list[Casualty]:
     """The casualty figures that ``sent`` states, one per kind, victim group and victim phrase."""
     lex = default_lexicon()
-    found = [r for r in readings(sent, lex) if not _is_running_total(r, lex)]
+    found = [r for r in readings(sent, lex) if not _is_running_total(r, lex) and not _is_unharmed(r.victim, lex)]
     strong_victims = {r.victim.i for r in found if not r.weak}
     kept = [r for r in found if not (r.weak and r.victim.i in strong_victims)]
     strong: list[Casualty] = []
@@ -66,6 +66,11 @@ def find_casualties(sent: Span) -> list[Casualty]:
         (hit if reading.weak else strong).extend(_casualties_of(reading, lex, also))
     found = _unique(strong + [c for c in hit if not _all_dead(c, strong)])
     return [c for c in found if not _is_war_total(c, lex)]
+
+
+def _is_unharmed(victim: Token, lex: CasualtyLexicon) -> bool:
+    """ "The child, unharmed by the gunfire, was taken to hospital": said to be unhurt."""
+    return any(c.lower_ in lex.unharmed_words for c in victim.children)
 
 
 def _is_war_total(casualty: Casualty, lex: CasualtyLexicon) -> bool:

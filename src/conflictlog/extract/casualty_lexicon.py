@@ -70,7 +70,8 @@ class CasualtyLexicon:
     irrealis_heads: frozenset[str]
     injury_words: frozenset[str]
     months: frozenset[str]  # "23 September": a day before its month is no count
-    verdict_verbs: frozenset[str]  # "sentenced him to death" is a verdict, not a killing
+    verdict_verbs: frozenset[str]
+    unharmed_words: frozenset[str]  # "the child, unharmed by the gunfire, was taken to hospital"  # "sentenced him to death" is a verdict, not a killing
     injury_openers: frozenset[str]  # "wound 12 others": the verb opens its figure, "a gunshot wound" is a hit
     background_dates: frozenset[str]
     since_words: frozenset[str]
@@ -125,6 +126,7 @@ class CasualtyLexicon:
             injury_words=words("injury_words"),
             injury_openers=words("injury_openers"),
             verdict_verbs=words("verdict_verbs"),
+            unharmed_words=words("unharmed_words"),
             months=words("months"),
             background_dates=words("background_dates"),
             since_words=words("since_words"),
