@@ -87,3 +87,10 @@ def test_people_said_injured_are_not_the_dead_of_another_happening():
     events = merge_accounts([account("a", 0, casualties=[killed(1, "a man was killed")]),
                              account("b", 40, group=1, casualties=[hit(1, "a woman was wounded in the leg")])])
     assert figures(events)["b"] == [(CasualtyKind.INJURED, 1)]
+
+
+def test_everyone_told_dead_in_a_later_happening_as_many_as_a_group_before_is_that_group():
+    boy = Casualty(CasualtyKind.KILLED, VictimGroup.CHILDREN, 1, 1, "the death of a 7-year-old boy")
+    events = merge_accounts([account("a", 0, source="police", casualties=[boy]),
+                             account("b", 40, group=1, casualties=[killed(1, "he died")])])
+    assert figures(events) == {"a": [(CasualtyKind.KILLED, 1)], "b": []}

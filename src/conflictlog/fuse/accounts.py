@@ -143,6 +143,8 @@ def _same_people(casualty: Casualty) -> list[FigureKey]:
     """The figures an earlier happening may have told the same people by: the same figure, and for
     people only said to be hit ("she was shot" after "shot and killed a teenage girl") the dead."""
     keys = [_figure_key(casualty)]
+    if casualty.group == VictimGroup.ALL:  # "a 7-year-old boy was shot dead" ... "he died"
+        keys += [(casualty.kind, victims, casualty.min, casualty.max) for victims in VictimGroup]
     if casualty.kind == CasualtyKind.INJURED and default_lexicon().is_hit_only(casualty.text):
         groups = list(VictimGroup) if casualty.group == VictimGroup.ALL else [casualty.group]
         keys += [(CasualtyKind.KILLED, victims, casualty.min, casualty.max) for victims in groups]
