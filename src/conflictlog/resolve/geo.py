@@ -111,9 +111,18 @@ def resolve_span(span: Span, context: DocContext, gazetteer: Gazetteer) -> Locat
                       if fits_context(p, context) and fits_unit(p, query, context) and fits_name(p, query, context)
                       and not (modifier and p.feature_code in _NOT_AS_MODIFIER)]
         if candidates:
+            candidates = _in_dateline_area(candidates, span, context)
             best = max(_own_names_first(candidates, query), key=lambda place: score(place, query, context))
             return to_location(span.text, best, query.wanted, reported_name(best, query.name, is_curated(best)))
     return Location(text=span.text)
+
+
+def _in_dateline_area(candidates: list[Place], span: Span, context: DocContext) -> list[Place]:
+    # "LA PORTE, Ind. --": the dateline says which state its town is in; the larger La Porte of
+    # Texas is a namesake. Elsewhere the state named only counts towards the score.
+    if not context.dateline_areas or not context.in_dateline(span):
+        return candidates
+    return [place for place in candidates if context.in_dateline_area(place)] or candidates
 
 
 def _without_region_namesakes(candidates: list[Place], query: PlaceQuery) -> list[Place]:
