@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from conflictlog.models import Document, GeoPrecision, Location, Mention, Span
+from conflictlog.models import Document, GeoPrecision, Location, Mention, Span, content_hash
 from conflictlog.resolve import DocContext, Gazetteer, resolve_location
+from conflictlog.resolve.resolver import Resolver
 from conflictlog.resolve.gazetteer import Place
 from conflictlog.resolve.geo import PlaceQuery, national_capitals, readings
 from conflictlog.resolve.geo_names import recased, reported_name
@@ -84,3 +85,23 @@ def test_a_state_namesake_that_is_the_capital_stays_a_candidate(gazetteer: Gazet
 def test_a_possessive_before_a_hospital_is_no_place_reading() -> None:
     assert readings("Brigham and Women's Hospital") == [PlaceQuery("Brigham and Women's Hospital")]
     assert PlaceQuery("Askeran", GeoPrecision.DISTRICT) in readings("Artsakh's eastern Askeran district")
+
+
+def dateline_location(text: str, gazetteer: Gazetteer) -> Location:
+    """The place the Resolver gives a sentence with no place of its own under an undated dateline."""
+    start = text.index("A man")
+    mention = Mention(document_id="d", event_type="Violence against civilians", sub_event_type="Attack",
+                      evidence=[Span(text[start:], start, len(text))])
+    document = Document("d", text, content_hash(text), published="2016-01-27")
+    return Resolver(gazetteer).resolve(document, [mention])[0].location
+
+
+def test_a_dateline_town_is_the_one_in_the_state_it_names(gazetteer: Gazetteer) -> None:
+    # The larger DeSoto is in Texas; "Mo." says which one the dateline means.
+    location = dateline_location("DESOTO, Mo. -- A man was shot at a range on Saturday.", gazetteer)
+    assert (location.admin1, location.precision) == ("Missouri", GeoPrecision.TOWN)
+
+
+def test_a_dateline_town_the_gazetteer_lacks_keeps_its_name_in_its_state(gazetteer: Gazetteer) -> None:
+    location = dateline_location("ZORBIVILLE, Mo. - A man was shot twice on Thursday night.", gazetteer)
+    assert (location.name, location.admin1, location.precision) == ("Zorbiville", "Missouri", GeoPrecision.REGION)

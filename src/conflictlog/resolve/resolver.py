@@ -34,6 +34,7 @@ from .context import DocContext
 from .dates import ResolvedDate, reference_day, resolve_date
 from .gazetteer import Gazetteer
 from .geo import resolve_location, resolve_span, to_location
+from .geo_names import recased
 from .headline import headline_town, outlet_town
 from .names import name_key
 from .refine import refined
@@ -149,8 +150,10 @@ class Resolver:
             return None
         found = resolve_span(context.dateline_place, context, self.gazetteer)
         if context.dateline_areas and not (found.precision and context.in_dateline_area(found)):
-            # "ADAMS COUNTY, Colo.": no Adams in Colorado is known; the state is, a namesake elsewhere is wrong.
-            found = to_location(context.dateline_place.text, context.dateline_areas[0])
+            # "ADAMS COUNTY, Colo.", "ROSEBUD, Mo.": no such place in Missouri is known; the state is, a
+            # namesake elsewhere is wrong. The dateline's name is kept: it names the place, the state locates it.
+            found = to_location(context.dateline_place.text, context.dateline_areas[0],
+                                name=recased(context.dateline_place.text))
         return found if found.precision else None
 
 
