@@ -44,3 +44,8 @@ def test_companions_counted_by_their_own_clause_are_not_added_twice(nlp):
 ])
 def test_a_list_after_a_count_adds_its_people(nlp, text, expected):
     assert all_people(figures(nlp, text), K.KILLED) == expected
+
+
+def test_a_place_joined_to_the_victim_is_no_victim(nlp):
+    found = figures(nlp, "The reports came from San Miguel and the correspondent who died there.")
+    assert all_people(found, K.KILLED) == {(1, 1)}

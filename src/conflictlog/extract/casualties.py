@@ -46,6 +46,7 @@ _TIME_FRAME_DEPS = frozenset({"prep", "npadvmod", "advmod", "mark"})
 _SPAN_PREPS = frozenset({"in", "during", "throughout", "over"})
 _OTHER_WORDS = frozenset({"other", "more"})
 _ALONG = frozenset({"along", "together"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})  # "San Miguel and the correspondent who died there"
 
 
 def find_casualties(sent: Span) -> list[Casualty]:
@@ -170,7 +171,8 @@ def _casualties_of(reading: Reading, lex: CasualtyLexicon, also: list[Token]) ->
     # "2 dead and 11 injuries" are two figures; "the car and its wounded driver" one victim.
     if reading.victim != reading.trigger and reading.trigger.dep_ != "amod":
         victims.extend(c for v in list(victims) for c in v.conjuncts if c.pos_ in _VICTIM_CONJ_POS
-                       and c not in victims and not has_own_adjective(c, reading.trigger, lex))
+                       and c.ent_type_ not in _PLACES and c not in victims
+                       and not has_own_adjective(c, reading.trigger, lex))
         victims.extend(_listed_appositions(reading.victim, lex))
     if reading.kind in HARMED:
         victims = [v for v in victims if not _is_attacker(v, lex)]
