@@ -59,3 +59,9 @@ def test_this_capital_does_not_move_a_happening_its_sentence_placed_in_another_c
     sentence = "MEXICO, AS THEY SAID IN THIS CAPITAL, WAS ATTACKED."
     assert dateline_city_meant(sentence, mexico, lambda: _GUATEMALA_CITY) is None
     assert dateline_city_meant("IN THIS CAPITAL TODAY", _GUATEMALA, lambda: None) is None
+
+
+def test_a_part_of_the_city_the_report_covers_is_the_scene(gazetteer: Gazetteer) -> None:
+    sentence = "A man is hospitalized after a shooting in the city's Quzmaville section."
+    found = named_settlement(sentence, Location(), DocContext.empty(), gazetteer)
+    assert found is not None and (found.name, found.precision) == ("Quzmaville", None)

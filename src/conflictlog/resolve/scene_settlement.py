@@ -1,4 +1,5 @@
-"""A settlement a sentence names as such: "IN THE TOWN OF ANDAHUA", "near the village of Coris".
+"""A settlement a sentence names as such: "IN THE TOWN OF ANDAHUA", "near the village of Coris",
+"in the city's Feltonville section".
 
 Such a phrase says in so many words that the name is a town's, village's or neighbourhood's,
 and it is where the sentence's happening was; in an all-capitals wire report the entity
@@ -41,7 +42,7 @@ def named_settlement(sentence: str, coarse: Location, context: DocContext, gazet
     if coarse.precision not in _COARSE:
         return None
     match = _settlement_phrase().search(sentence)
-    name = _name_of(match.group("name")) if match else None
+    name = _name_of(match.group("name") or match.group("part")) if match else None
     if name is None:
         return None
     town = populated_place(name, context, gazetteer)
@@ -88,5 +89,8 @@ def _stop_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _settlement_phrase() -> re.Pattern[str]:
     # The cue words in any case; the name's words capitalised ("the town of Coris", "THE TOWN OF CORIS").
+    # "in the city's Feltonville section": a part of the city the report covers.
     return re.compile(rf"\b(?i:in|at|near|of) (?i:the )?(?i:{_SETTLEMENT_WORDS}) (?i:of) "
-                      rf"(?P<name>{_WORD}(?: {_WORD}){{0,3}})")
+                      rf"(?P<name>{_WORD}(?: {_WORD}){{0,3}})"
+                      rf"|\b(?i:in) (?i:the) (?i:city|town)['’]s (?P<part>{_WORD}(?: {_WORD}){{0,2}}) "
+                      rf"(?i:section|neighborhood|neighbourhood)\b")
