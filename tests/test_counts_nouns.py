@@ -52,3 +52,7 @@ def test_a_day_before_its_month_is_no_count(nlp):
 def test_people_said_to_be_unharmed_are_not_hurt(nlp):
     assert counts(nlp, "The child, unharmed by the gunfire, was transported to a hospital.") == set()
     assert counts(nlp, "The child was transported to a hospital.") == {(K.INJURED, 1)}
+
+
+def test_a_threat_to_kill_is_no_killing(nlp):
+    assert counts(nlp, "A letter informed him of the threat to kill 10 judges for every person extradited.") == set()

@@ -329,7 +329,8 @@ def _is_irrealis(verb: Token, lex: CasualtyLexicon) -> bool:
     """Negated, modal or intended acts ("not hurt", "could kill", "threatened to kill")."""
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in verb.children):
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.irrealis_heads
+    # "threatened to kill", "the threat to kill 10 judges"
+    return verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in lex.irrealis_heads
 
 
 def _any_lemma(tokens: Iterable[Token], lemmas: frozenset[str]) -> bool:
