@@ -97,3 +97,11 @@ def test_unwritable_cache_falls_back_to_a_temp_dir(tmp_path: Path, monkeypatch: 
     opened = Gazetteer.open(blocker / "cache")
     assert opened.path.parent == tmp_path / "tmp" / opened.path.parent.name
     assert opened.candidates("Testville")
+
+
+@pytest.mark.parametrize(("name", "city"), [("California", "Los Angeles"), ("Indiana", "Indianapolis")])
+def test_a_first_level_region_lies_at_its_largest_town(name: str, city: str, gazetteer: Gazetteer) -> None:
+    # Not at the largest town of its name elsewhere in the country (California, Maryland; Indiana, Pennsylvania).
+    region = next(p for p in gazetteer.candidates(name) if p.feature_code == "ADM1" and p.country_code == "US")
+    town = max((p for p in gazetteer.candidates(city) if p.country_code == "US"), key=lambda p: p.population)
+    assert (region.lat, region.lon) == (town.lat, town.lon)

@@ -29,7 +29,7 @@ from .sources import (
 )
 
 #: Bump when the table layout or a compile rule changes, so old caches are rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 4
 
 _SCHEMA = """
 CREATE TABLE places (
@@ -72,11 +72,31 @@ def all_records() -> Iterable[PlaceRecord]:
     cities = load_cities()
     yield from curated_records(curated)
     yield from country_records(cities)
-    yield from subdivision_records(cities, {e["iso_3166_2"] for e in curated if e.get("iso_3166_2")})
-    replaced = {e["geonames_id"] for e in curated if e.get("geonames_id")}
     names_of_admin1 = admin1_names(cities)
+    seats = region_seats(cities, names_of_admin1)
+    for record in subdivision_records(cities, {e["iso_3166_2"] for e in curated if e.get("iso_3166_2")}):
+        if record.feature_code == "ADM1":
+            record.lat, record.lon = seats.get((record.country_code, record.name), (record.lat, record.lon))
+        yield record
+    replaced = {e["geonames_id"] for e in curated if e.get("geonames_id")}
     yield from city_records(cities, names_of_admin1, replaced)
     yield from county_records(cities, names_of_admin1)
+
+
+def region_seats(cities: dict[str, dict], names_of_admin1: dict[tuple[str, str], str]
+                 ) -> dict[tuple[str, str], tuple[float, float]]:
+    """The point of each first-level region (country, name) whose GeoNames code is named: its largest town's.
+
+    pycountry gives regions no coordinates, and the largest town of a region's name anywhere in
+    its country is often elsewhere ("California" was put at California, Maryland).
+    """
+    largest: dict[tuple[str, str], dict] = {}
+    for city in cities.values():
+        name = names_of_admin1.get((city["countrycode"], city["admin1code"]))
+        key = (city["countrycode"], name)
+        if name and (key not in largest or (city["population"] or 0) > (largest[key]["population"] or 0)):
+            largest[key] = city
+    return {key: (city["latitude"], city["longitude"]) for key, city in largest.items()}
 
 
 def _write_database(path: Path, records: Iterable[PlaceRecord]) -> None:

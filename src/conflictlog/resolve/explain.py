@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..models import Document, Mention, Span, content_hash
 from .context import DocContext
 from .gazetteer import Gazetteer, Place
-from .geo import PlaceQuery, fits_context, readings, score_parts
+from .geo import PlaceQuery, fits_context, readings, score_parts, without_region_namesakes
 
 _CAPITALISED = re.compile(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*")
 
@@ -45,7 +45,7 @@ def explain(name: str, gazetteer: Gazetteer, context_text: str | None = None) ->
     """Candidates for ``name`` (in the context of ``context_text`` if given) and the choice."""
     context = _context(name, gazetteer, context_text)
     for query in readings(name):
-        places = gazetteer.candidates(query.name)
+        places = without_region_namesakes(gazetteer.candidates(query.name), query)
         if places:
             found = [Candidate(p, query, score_parts(p, query, context), fits_context(p, context)) for p in places]
             found.sort(key=lambda c: (not c.allowed, -c.score))

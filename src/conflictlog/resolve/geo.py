@@ -107,7 +107,7 @@ def resolve_span(span: Span, context: DocContext, gazetteer: Gazetteer) -> Locat
     for query in readings(span.text):
         if modifier and query.wanted in _UNITS:
             continue
-        candidates = [p for p in _without_region_namesakes(gazetteer.candidates(query.name), query)
+        candidates = [p for p in without_region_namesakes(gazetteer.candidates(query.name), query)
                       if fits_context(p, context) and fits_unit(p, query, context) and fits_name(p, query, context)
                       and not (modifier and p.feature_code in _NOT_AS_MODIFIER)]
         if candidates:
@@ -125,7 +125,8 @@ def _in_dateline_area(candidates: list[Place], span: Span, context: DocContext) 
     return [place for place in candidates if context.in_dateline_area(place)] or candidates
 
 
-def _without_region_namesakes(candidates: list[Place], query: PlaceQuery) -> list[Place]:
+def without_region_namesakes(candidates: list[Place], query: PlaceQuery) -> list[Place]:
+    """``candidates`` less the towns named like a first-level region of their country but outside it."""
     # "Southern California", "Indiana": a first-level region of the name is the place, not a
     # town of that name in another region of the same country (California, Maryland;
     # Indiana, Pennsylvania). A town inside the region of its name (San Miguel, San Miguel
