@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conflictlog.models import ACLED_EVENT_TYPES
+from conflictlog.models import ACLED_EVENT_TYPES, DatePrecision, day_span
 from conflictlog.report import export_records, read_parquet_records, validate_record
 
 # Lone surrogates cannot be UTF-8 encoded and never come out of decoded documents.
@@ -59,11 +60,14 @@ DISPUTES = st.fixed_dictionaries({"source": MAYBE_TEXT, "side": MAYBE_TEXT, "tex
 @st.composite
 def events(draw):
     event_type, sub_event_type = draw(st.sampled_from(TYPE_PAIRS))
-    day = draw(st.none() | st.dates().map(lambda d: d.isoformat()).filter(lambda s: len(s) == 10))
+    day = draw(st.none() | st.dates(min_value=date(1900, 1, 1)).map(lambda d: d.isoformat()).filter(lambda s: len(s) == 10))
+    precision = draw(st.sampled_from([None, *DatePrecision])) if day else None
+    start, end = day_span(day, precision)
     return {
         "id": draw(TEXT), "document_id": draw(TEXT), "incident_id": draw(MAYBE_TEXT),
-        "event_type": event_type, "sub_event_type": sub_event_type, "date": day,
-        "date_precision": draw(st.sampled_from([None, "day", "week", "month", "year"])),
+        "event_type": event_type, "sub_event_type": sub_event_type,
+        "date": day if precision in (None, DatePrecision.DAY) else None,
+        "date_precision": precision and precision.value, "date_start": start, "date_end": end,
         "location": draw(LOCATIONS), "actors": draw(st.lists(ACTORS, max_size=3)),
         "casualties": draw(st.lists(casualties(), max_size=3)), "attribution": draw(ATTRIBUTIONS),
         "disputed_by": draw(st.lists(DISPUTES, max_size=2)), "evidence": draw(st.lists(spans(), min_size=1, max_size=3)),

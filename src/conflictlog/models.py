@@ -13,10 +13,12 @@ them between processes.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
+import datetime as dt
 from enum import StrEnum
 from importlib import resources
 from typing import Any
@@ -353,14 +355,50 @@ def to_dict(record: Any) -> dict[str, Any]:
 
 EVENT_FIELDS = (
     "id", "document_id", "incident_id", "event_type", "sub_event_type", "date", "date_precision",
-    "location", "actors", "casualties", "attribution", "disputed_by", "evidence",
+    "date_start", "date_end", "location", "actors", "casualties", "attribution", "disputed_by", "evidence",
 )
 
 
+def day_span(day: str | None, precision: DatePrecision | None) -> tuple[str | None, str | None]:
+    """The first and last day a date of ``precision`` covers.
+
+    A week is the seven days ending on ``day`` (an undated report's publication day, the day
+    "last week" counts back to); a month or a year is the whole calendar month or year
+    ``day`` falls in. (None, None) without a readable day.
+    """
+    try:
+        anchor = dt.date.fromisoformat(str(day)[:10])
+    except ValueError:
+        return None, None
+    if precision is DatePrecision.WEEK:
+        return (anchor - dt.timedelta(days=6)).isoformat(), anchor.isoformat()
+    if precision is DatePrecision.MONTH:
+        last = calendar.monthrange(anchor.year, anchor.month)[1]
+        return anchor.replace(day=1).isoformat(), anchor.replace(day=last).isoformat()
+    if precision is DatePrecision.YEAR:
+        return f"{anchor.year}-01-01", f"{anchor.year}-12-31"
+    return anchor.isoformat(), anchor.isoformat()
+
+
 def event_to_v1(event: Event) -> dict[str, Any]:
-    """An Event as a format v1 record (internal fields such as ``group`` left out)."""
+    """An Event as a format v1 record (internal fields such as ``group`` left out).
+
+    ``date`` is the day only when the day is known; a coarser date is given by the range of
+    days it covers (``date_start``/``date_end``), so that no reader mistakes the week's last
+    day or the month's first for the day it happened.
+    """
     data = to_dict(event)
+    data["date_start"], data["date_end"] = day_span(event.date, event.date_precision)
+    if event.date_precision not in (None, DatePrecision.DAY):
+        data["date"] = None
     return {k: data[k] for k in EVENT_FIELDS}
+
+
+def _anchor_day(data: dict[str, Any], precision: DatePrecision | None) -> str | None:
+    """The day an Event keeps for a date known only to its week (its last day) or month/year (its first)."""
+    if data.get("date"):
+        return data["date"]
+    return data.get("date_end") if precision is DatePrecision.WEEK else data.get("date_start")
 
 
 def _rebuild(cls: type, data: dict[str, Any]) -> Any:
@@ -371,14 +409,15 @@ def event_from_v1(data: dict[str, Any]) -> Event:
     """Rebuild an Event from its format v1 record (the inverse of ``event_to_v1``)."""
     loc = data.get("location") or {}
     attribution = data.get("attribution") or {}
+    precision = DatePrecision(data["date_precision"]) if data.get("date_precision") else None
     return Event(
         id=data["id"],
         document_id=data["document_id"],
         incident_id=data.get("incident_id"),
         event_type=data["event_type"],
         sub_event_type=data.get("sub_event_type"),
-        date=data.get("date"),
-        date_precision=DatePrecision(data["date_precision"]) if data.get("date_precision") else None,
+        date=_anchor_day(data, precision),
+        date_precision=precision,
         location=_rebuild(Location, {**loc, "precision": GeoPrecision(loc["precision"]) if loc.get("precision") else None}),
         actors=[_rebuild(Actor, {**a, "role": ActorRole(a["role"]),
                                  "attribution": PerpetratorAttribution(a["attribution"]) if a.get("attribution") else None})

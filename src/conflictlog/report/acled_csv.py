@@ -64,7 +64,7 @@ def event_row(event: dict[str, Any]) -> dict[str, Any]:
     """The CSV row of one event record."""
     attribution = event["attribution"]
     return {
-        **_shared_columns(event, event["date"], TIME_PRECISION.get(event["date_precision"] or "", "")),
+        **_shared_columns(event, event["date"] or event["date_start"], TIME_PRECISION.get(event["date_precision"] or "", "")),
         "source": event_source(event),
         "notes": _event_notes(event),
         "fatalities": lower_bound_total(event["casualties"], "killed"),

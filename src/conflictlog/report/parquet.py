@@ -29,7 +29,8 @@ _STRING, _FLOAT = pa.string(), pa.float64()
 # Top-level fields stored as a column of the same name and kept as they are.
 _DIRECT = {
     ExportLevel.EVENTS: {"id": _STRING, "document_id": _STRING, "incident_id": _STRING, "event_type": _STRING,
-                         "sub_event_type": _STRING, "date": _STRING, "date_precision": _STRING},
+                         "sub_event_type": _STRING, "date": _STRING, "date_precision": _STRING,
+                         "date_start": _STRING, "date_end": _STRING},
     ExportLevel.INCIDENTS: {"id": _STRING, "event_type": _STRING, "sub_event_type": _STRING, "date_start": _STRING,
                             "date_end": _STRING, "status": _STRING, "event_ids": pa.list_(_STRING)},
 }

@@ -95,6 +95,7 @@ def _claim(event: dict[str, Any]) -> dict[str, Any]:
     return {
         "event_id": event["id"], "document_id": event["document_id"], "event_type": event["event_type"],
         "sub_event_type": event["sub_event_type"], "date": event["date"],
+        "date_start": event["date_start"], "date_end": event["date_end"],
         "source": attribution["source"], "source_role": attribution["source_role"], "side": attribution["side"],
         "stance": attribution["stance"], "via": attribution["via"], "attribution_text": attribution["text"],
         "casualties": event["casualties"], "disputed_by": event["disputed_by"],

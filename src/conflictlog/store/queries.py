@@ -31,7 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.sql.selectable import TextualSelect
 
-from ..models import to_dict
+from ..models import event_to_v1
 from . import codec
 from .engine import make_engine, require_existing, storage_errors
 from .schema import documents, events, incidents
@@ -127,7 +127,7 @@ class QueryStore:
         count = select(func.count()).select_from(events).where(*conditions)
         with self._read("list events") as conn:
             rows = conn.execute(page.offset(offset).limit(limit))
-            items = [to_dict(codec.event_from_row(row)) for row in rows]
+            items = [event_to_v1(codec.event_from_row(row)) for row in rows]
             return PageOf(items, conn.scalar(count) or 0)
 
     def documents(self, offset: int, limit: int) -> PageOf:
