@@ -67,3 +67,11 @@ def test_acled_row_of_a_month_dates_it_by_the_month_first_day():
     event.date, event.date_precision = "1989-12-01", DatePrecision.MONTH
     row = event_row(event_to_v1(event))
     assert (row["event_date"], row["year"], row["time_precision"]) == ("1989-12-01", "1989", 3)
+
+
+def test_month_date_off_the_first_day_is_kept_as_written():
+    event = SAMPLES.shelling_event()
+    event.date, event.date_precision = "2023-09-17", DatePrecision.MONTH
+    record = event_to_v1(event)
+    assert (record["date"], record["date_start"], record["date_end"]) == ("2023-09-17", "2023-09-01", "2023-09-30")
+    assert event_from_v1(record).date == "2023-09-17"

@@ -389,14 +389,16 @@ def event_to_v1(event: Event) -> dict[str, Any]:
     """
     data = to_dict(event)
     data["date_start"], data["date_end"] = day_span(event.date, event.date_precision)
-    if event.date_precision not in (None, DatePrecision.DAY):
+    coarse = event.date_precision not in (None, DatePrecision.DAY)
+    # Only a date the range gives back is left out, so that a stored event reads back unchanged.
+    if coarse and _anchor_day(data, event.date_precision, with_date=False) == event.date:
         data["date"] = None
     return {k: data[k] for k in EVENT_FIELDS}
 
 
-def _anchor_day(data: dict[str, Any], precision: DatePrecision | None) -> str | None:
+def _anchor_day(data: dict[str, Any], precision: DatePrecision | None, with_date: bool = True) -> str | None:
     """The day an Event keeps for a date known only to its week (its last day) or month/year (its first)."""
-    if data.get("date"):
+    if with_date and data.get("date") is not None:
         return data["date"]
     return data.get("date_end") if precision is DatePrecision.WEEK else data.get("date_start")
 
