@@ -49,6 +49,7 @@ class _Context:
 
     @property
     def body_start(self) -> int:
+        """Where the story starts: after the wire dateline and its header tags, else 0."""
         return self.prepared.dateline.end if self.prepared.dateline else 0
 
 
